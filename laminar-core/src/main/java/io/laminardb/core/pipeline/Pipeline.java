@@ -1,0 +1,109 @@
+package io.laminardb.core.pipeline;
+
+import io.laminardb.common.error.ErrorCode;
+import io.laminardb.common.error.LaminarException;
+import io.laminardb.core.batch.Batch;
+import io.laminardb.core.plan.QueryPlan;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The running graph of sources and continuous queries. Every mutation and every step runs on the compute
+ * thread of the {@link StepLoop}, so operators and nodes need no locks.
+ */
+public final class Pipeline {
+  private final Map<String, StreamNode> nodes = new ConcurrentHashMap<>();
+  private final Map<String, QueryRuntime> queries = new ConcurrentHashMap<>();
+  private final List<StreamNode> dirty = new ArrayList<>();
+  private final Clock clock;
+  private volatile ErrorListener errorListener = (query, error) -> {};
+
+  public Pipeline(Clock clock) {
+    this.clock = clock;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public void setErrorListener(ErrorListener listener) {
+    this.errorListener = listener;
+  }
+
+  // ---- graph changes (compute thread, via StepLoop control steps) ----
+
+  public void addSource(SourceNode source) {
+    nodes.put(source.name(), source);
+  }
+
+  /** Creates, wires and registers a continuous query; its output node becomes readable by name. */
+  public QueryRuntime addQuery(String name, QueryPlan plan) {
+    QueryRuntime query = new QueryRuntime(name, plan, this);
+    nodes.put(name, query.output());
+    queries.put(name, query);
+    query.wire();
+    return query;
+  }
+
+  /** Removes a query or source node by name; consumers must have been removed first. */
+  public void remove(String name) {
+    QueryRuntime query = queries.remove(name);
+    if (query != null) {
+      query.unwire();
+    }
+    nodes.remove(name);
+  }
+
+  public StreamNode node(String name) {
+    StreamNode node = nodes.get(name);
+    if (node == null) {
+      throw new LaminarException(ErrorCode.INTERNAL, "pipeline has no node named '" + name + "'");
+    }
+    return node;
+  }
+
+  public StreamNode findNode(String name) {
+    return nodes.get(name);
+  }
+
+  public QueryRuntime query(String name) {
+    return queries.get(name);
+  }
+
+  // ---- steps (compute thread) ----
+
+  void runPush(SourceNode source, Batch batch) {
+    try {
+      source.ingest(batch);
+    } finally {
+      source.releasePending(batch.rowCount());
+    }
+  }
+
+  void runWatermark(SourceNode source, long watermark) {
+    source.applyWatermark(watermark);
+  }
+
+  void markDirty(StreamNode node) {
+    dirty.add(node);
+  }
+
+  /** End of step: every node that produced rows hands them to its listeners. */
+  void endStep() {
+    for (int i = 0; i < dirty.size(); i++) {
+      dirty.get(i).flush();
+    }
+    dirty.clear();
+  }
+
+  void reportError(String queryName, LaminarException error) {
+    try {
+      errorListener.onQueryError(queryName, error);
+    } catch (RuntimeException ignored) {
+      // A failing listener must not take the compute thread down.
+    }
+  }
+}

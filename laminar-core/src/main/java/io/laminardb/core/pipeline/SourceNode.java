@@ -1,0 +1,139 @@
+package io.laminardb.core.pipeline;
+
+import io.laminardb.core.batch.Batch;
+import io.laminardb.core.batch.LongColumn;
+import io.laminardb.core.time.BoundedOutOfOrderness;
+import io.laminardb.core.type.Schema;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A source inside the pipeline. Pushed batches reach it as steps; it derives its watermark from the
+ * event-time column (when the source declares one) and from manual watermark calls.
+ */
+public final class SourceNode extends StreamNode {
+  private final int eventTimeColumn;
+  private final long eventTimeDivisor;
+  private final boolean hasWatermarkClause;
+  private final BoundedOutOfOrderness generator;
+  private final AtomicLong pendingRows = new AtomicLong();
+  private final AtomicLong ingestedRows = new AtomicLong();
+  private volatile long publishedWatermark = Long.MIN_VALUE;
+  private final Object drained = new Object();
+
+  /**
+   * @param eventTimeColumn index of the watermark column, or -1 when the source has no WATERMARK clause
+   * @param eventTimeDivisor divides stored event-time values into milliseconds (1000 for microseconds)
+   * @param delayMillis the bounded out-of-orderness of the WATERMARK clause
+   */
+  public SourceNode(String name, Schema schema, Pipeline pipeline, int eventTimeColumn,
+      long eventTimeDivisor, long delayMillis) {
+    super(name, schema, pipeline);
+    this.eventTimeColumn = eventTimeColumn;
+    this.eventTimeDivisor = eventTimeDivisor;
+    this.hasWatermarkClause = eventTimeColumn >= 0;
+    this.generator = new BoundedOutOfOrderness(delayMillis);
+  }
+
+  /** A push step: rows first, then the watermark they imply. Compute thread only. */
+  void ingest(Batch batch) {
+    int n = batch.rowCount();
+    ingestedRows.addAndGet(n);
+    deliver(batch);
+    if (hasWatermarkClause && n > 0) {
+      LongColumn ts = batch.longColumn(eventTimeColumn);
+      long[] values = ts.values;
+      boolean[] nulls = ts.nulls;
+      long max = Long.MIN_VALUE;
+      for (int i = 0; i < n; i++) {
+        if (!nulls[i] && values[i] > max) {
+          max = values[i];
+        }
+      }
+      if (max != Long.MIN_VALUE && generator.observe(Math.floorDiv(max, eventTimeDivisor))) {
+        publish();
+      }
+    }
+  }
+
+  /** A watermark step. Compute thread only. */
+  void applyWatermark(long watermark) {
+    if (generator.advanceTo(watermark)) {
+      publish();
+    }
+  }
+
+  private void publish() {
+    long w = generator.watermark();
+    publishedWatermark = w;
+    advanceWatermark(w);
+  }
+
+  /** The source's current watermark as last published by the compute thread (any thread). */
+  public long currentWatermark() {
+    return publishedWatermark;
+  }
+
+  public long pendingRows() {
+    return pendingRows.get();
+  }
+
+  public long ingestedRows() {
+    return ingestedRows.get();
+  }
+
+  public boolean hasWatermarkClause() {
+    return hasWatermarkClause;
+  }
+
+  public long delayMillis() {
+    return generator.delayMillis();
+  }
+
+  /** Called by the submitting thread once a batch of {@code rows} is queued. */
+  public void addPending(long rows) {
+    pendingRows.addAndGet(rows);
+  }
+
+  void releasePending(long rows) {
+    long left = pendingRows.addAndGet(-rows);
+    if (left <= 0 || waiters > 0) {
+      synchronized (drained) {
+        drained.notifyAll();
+      }
+    }
+  }
+
+  private volatile int waiters;
+
+  /**
+   * Blocks the calling (pushing) thread until {@code rows} more rows fit under {@code capacity}, or the
+   * buffer is empty (a batch larger than the capacity is then let through alone).
+   */
+  public void awaitCapacity(long rows, long capacity, java.util.function.BooleanSupplier stillRunning)
+      throws InterruptedException {
+    if (pendingRows.get() + rows <= capacity || pendingRows.get() == 0) {
+      return;
+    }
+    synchronized (drained) {
+      waiters++;
+      try {
+        while (pendingRows.get() + rows > capacity && pendingRows.get() > 0 && stillRunning.getAsBoolean()) {
+          drained.wait(50);
+        }
+      } finally {
+        waiters--;
+      }
+    }
+  }
+
+  /** Restores generator and watermark from a checkpoint (no propagation). */
+  public void restoreTime(long maxEventTime, long watermark) {
+    generator.restore(maxEventTime, watermark);
+    publishedWatermark = watermark;
+    restoreWatermark(watermark);
+  }
+
+  public long maxEventTime() {
+    return generator.maxEventTime();
+  }
+}

@@ -1,0 +1,263 @@
+package io.laminardb.core.pipeline;
+
+import io.laminardb.common.error.ErrorCode;
+import io.laminardb.common.error.LaminarException;
+import io.laminardb.core.batch.Batch;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jctools.queues.MpscUnboundedXaddArrayQueue;
+
+/**
+ * The compute thread and its step queue. Any thread may submit steps; they run one at a time in
+ * submission order. Steps submitted before {@link #start()} wait in the queue.
+ *
+ * <p>A single event pushed in-process is processed as soon as the compute thread wakes: there is no tick.
+ */
+public final class StepLoop {
+  private final Pipeline pipeline;
+  private final MpscUnboundedXaddArrayQueue<Step> queue = new MpscUnboundedXaddArrayQueue<>(1024);
+  private final ReentrantLock submitLock = new ReentrantLock();
+  private final Object idleMonitor = new Object();
+  private long submitted;
+  private volatile long completed;
+  private volatile int idleWaiters;
+  private volatile Thread thread;
+  private volatile boolean parked;
+  private volatile boolean stopping;
+  private volatile boolean stopped;
+  private volatile Throwable fatal;
+
+  public StepLoop(Pipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  public synchronized void start(String threadName) {
+    if (thread != null) {
+      return;
+    }
+    Thread t = new Thread(this::run, threadName);
+    t.setDaemon(true);
+    thread = t;
+    t.start();
+  }
+
+  public boolean isStarted() {
+    return thread != null;
+  }
+
+  public boolean isStopped() {
+    return stopped || stopping;
+  }
+
+  public void submitPush(SourceNode source, Batch batch) {
+    submit(new Step.Push(source, batch));
+  }
+
+  public void submitWatermark(SourceNode source, long watermark) {
+    submit(new Step.Watermark(source, watermark));
+  }
+
+  /**
+   * Runs {@code action} on the compute thread in step order. When the loop runs, waits for it and rethrows
+   * its failure; before start it is queued and this returns at once.
+   */
+  public void runControl(Runnable action) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    submit(new Step.Control(action, done));
+    if (thread != null && Thread.currentThread() != thread) {
+      try {
+        done.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LaminarException(ErrorCode.INTERNAL, "interrupted while applying a change", e);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new LaminarException(ErrorCode.INTERNAL, "change failed: " + cause, cause);
+      }
+    }
+  }
+
+  private void submit(Step step) {
+    if (stopping) {
+      throw new LaminarException(ErrorCode.SHUTDOWN, "the database is shut down");
+    }
+    submitLock.lock();
+    try {
+      queue.offer(step);
+      submitted++;
+    } finally {
+      submitLock.unlock();
+    }
+    Thread t = thread;
+    if (t != null && parked) {
+      LockSupport.unpark(t);
+    }
+  }
+
+  /** Steps submitted so far (any thread). */
+  public long submittedCount() {
+    submitLock.lock();
+    try {
+      return submitted;
+    } finally {
+      submitLock.unlock();
+    }
+  }
+
+  public long completedCount() {
+    return completed;
+  }
+
+  public int queuedSteps() {
+    return queue.size();
+  }
+
+  /**
+   * Blocks until every step submitted before this call has been processed and its output handed to
+   * listeners. Throws if the loop is not running (nothing would ever finish) or dies meanwhile.
+   */
+  public void awaitIdle(Duration timeout) {
+    long target = submittedCount();
+    if (completed >= target) {
+      return;
+    }
+    if (thread == null) {
+      throw new LaminarException(ErrorCode.INVALID_OPERATION,
+          "awaitIdle() before start(): " + (target - completed) + " step(s) are waiting for start()");
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (idleMonitor) {
+      idleWaiters++;
+      try {
+        while (completed < target) {
+          checkAlive();
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            throw new LaminarException(ErrorCode.TIMEOUT, "awaitIdle() timed out after " + timeout
+                + " with " + (target - completed) + " step(s) still queued");
+          }
+          idleMonitor.wait(Math.max(1, Math.min(left / 1_000_000, 100)));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LaminarException(ErrorCode.INTERNAL, "interrupted in awaitIdle()", e);
+      } finally {
+        idleWaiters--;
+      }
+    }
+  }
+
+  private void checkAlive() {
+    if (fatal != null) {
+      throw new LaminarException(ErrorCode.INTERNAL, "the compute thread died: " + fatal, fatal);
+    }
+    if (stopped) {
+      throw new LaminarException(ErrorCode.SHUTDOWN, "the database is shut down");
+    }
+  }
+
+  /** Graceful stop: processes everything already queued, then ends the thread. */
+  public void stop(Duration timeout) {
+    if (stopping) {
+      return;
+    }
+    submitLock.lock();
+    try {
+      queue.offer(new Step.Stop());
+      submitted++;
+      stopping = true;
+    } finally {
+      submitLock.unlock();
+    }
+    Thread t = thread;
+    if (t == null) {
+      stopped = true;
+      return;
+    }
+    LockSupport.unpark(t);
+    try {
+      t.join(timeout.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    stopped = true;
+  }
+
+  /** Abrupt stop: queued steps are discarded. */
+  public void stopNow() {
+    stopping = true;
+    stopped = true;
+    Thread t = thread;
+    if (t != null) {
+      t.interrupt();
+      LockSupport.unpark(t);
+    }
+    queue.clear();
+    synchronized (idleMonitor) {
+      idleMonitor.notifyAll();
+    }
+  }
+
+  private void run() {
+    try {
+      while (!stopped) {
+        Step step = queue.relaxedPoll();
+        if (step == null) {
+          parked = true;
+          step = queue.relaxedPoll();
+          if (step == null) {
+            LockSupport.park(this);
+            parked = false;
+            continue;
+          }
+          parked = false;
+        }
+        if (step instanceof Step.Stop) {
+          finishStep();
+          break;
+        }
+        process(step);
+        finishStep();
+      }
+    } catch (Throwable t) {
+      fatal = t;
+    } finally {
+      stopped = true;
+      synchronized (idleMonitor) {
+        idleMonitor.notifyAll();
+      }
+    }
+  }
+
+  private void process(Step step) {
+    switch (step) {
+      case Step.Push push -> pipeline.runPush(push.source(), push.batch());
+      case Step.Watermark wm -> pipeline.runWatermark(wm.source(), wm.watermark());
+      case Step.Control control -> {
+        try {
+          control.action().run();
+          control.done().complete(null);
+        } catch (RuntimeException e) {
+          control.done().completeExceptionally(e);
+        }
+      }
+      case Step.Stop stop -> { }
+    }
+    pipeline.endStep();
+  }
+
+  private void finishStep() {
+    completed++;
+    if (idleWaiters > 0) {
+      synchronized (idleMonitor) {
+        idleMonitor.notifyAll();
+      }
+    }
+  }
+}
