@@ -1,0 +1,23 @@
+package io.laminardb;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A snapshot of the pipeline's counters.
+ *
+ * @param totalEventsIngested rows processed from all sources
+ * @param totalEventsEmitted rows produced by all continuous queries
+ * @param queryErrors runtime errors (each skipped a step's input for one query)
+ * @param sources per-source counters by name
+ * @param streams per-stream counters by name
+ */
+public record PipelineMetrics(long totalEventsIngested, long totalEventsEmitted, long queryErrors,
+    Duration uptime, PipelineState state, long stepsProcessed, Map<String, SourceMetrics> sources,
+    Map<String, StreamMetrics> streams) {
+
+  public record SourceMetrics(String name, long totalEvents, long pending, boolean isBackpressured,
+      long watermark) {}
+
+  public record StreamMetrics(String name, long totalEvents, long errors, long watermark) {}
+}

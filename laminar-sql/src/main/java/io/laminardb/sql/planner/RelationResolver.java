@@ -1,0 +1,23 @@
+package io.laminardb.sql.planner;
+
+import io.laminardb.core.type.Schema;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The catalog as the planner sees it: named relations with schemas. Implemented by the database. */
+public interface RelationResolver {
+  /** The relation named exactly {@code name}, or null. */
+  Relation find(String name);
+
+  Collection<Relation> all();
+
+  /**
+   * A source, stream, view or table.
+   *
+   * @param kind SOURCE, STREAM, MATERIALIZED VIEW, SINK or TABLE
+   * @param snapshot current rows for ad-hoc queries in Calcite's internal value form (null when the
+   *     relation is not queryable ad hoc, like a plain stream)
+   */
+  record Relation(String name, String kind, Schema schema, Supplier<List<Object[]>> snapshot) {}
+}
