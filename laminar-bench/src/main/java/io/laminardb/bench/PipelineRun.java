@@ -1,0 +1,142 @@
+package io.laminardb.bench;
+
+import io.laminardb.ColumnInfo;
+import io.laminardb.LaminarDB;
+import io.laminardb.Row;
+import io.laminardb.Subscription;
+import io.laminardb.UntypedSourceHandle;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One throughput run: a fresh database with the {@code bids} source and one query, pre-built batches pushed as
+ * fast as the engine takes them (whole batches, or row by row when {@code batchSize} is 1), results drained by a
+ * consumer thread that checksums them. Timed from the first push until every result row has been consumed.
+ */
+final class PipelineRun {
+  static final String SOURCE = "bids";
+  static final String STREAM = "q";
+  private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+
+  /** What one run measured and produced. */
+  record Result(BenchQuery query, int batchSize, long rowsIn, long elapsedNanos, long allocatedBytes,
+      RowChecksum output, long dropped, List<String> columns) {
+
+    double eventsPerSecond() {
+      return rowsIn / (elapsedNanos / 1e9);
+    }
+
+    /** Heap bytes allocated per input event, all threads; NaN when not measurable. */
+    double bytesPerEvent() {
+      return allocatedBytes < 0 ? Double.NaN : (double) allocatedBytes / rowsIn;
+    }
+  }
+
+  private PipelineRun() {}
+
+  static Result run(BenchQuery query, List<List<Object[]>> batches, int batchSize, AllocationMeter meter) {
+    long rowsIn = batches.stream().mapToLong(List::size).sum();
+    try (LaminarDB db = LaminarDB.builder().subscriptionBuffer(1 << 22).build()) {
+      db.execute(BidGenerator.createSourceSql(SOURCE, ""));
+      db.execute(query.createStreamSql(STREAM, false));
+      Subscription<Row> subscription = db.subscribe(STREAM);
+      List<String> columns = subscription.columns().stream().map(ColumnInfo::name).toList();
+      db.start();
+      UntypedSourceHandle bids = db.sourceUntyped(SOURCE);
+      Drain drain = new Drain(subscription, query.columns().size());
+      drain.start();
+
+      long allocatedBefore = meter.allocatedBytes();
+      long start = System.nanoTime();
+      if (batchSize == 1) {
+        pushRowByRow(bids, batches);
+      } else {
+        pushBatches(bids, batches);
+      }
+      db.awaitIdle(IDLE_TIMEOUT);
+      drain.finish();
+      long elapsed = System.nanoTime() - start;
+      long allocatedAfter = meter.allocatedBytes();
+
+      long allocated = allocatedBefore < 0 ? -1 : allocatedAfter - allocatedBefore;
+      long dropped = subscription.dropped();
+      subscription.close();
+      return new Result(query, batchSize, rowsIn, elapsed, allocated, drain.checksum, dropped, columns);
+    }
+  }
+
+  private static void pushBatches(UntypedSourceHandle bids, List<List<Object[]>> batches) {
+    for (List<Object[]> batch : batches) {
+      int accepted = bids.pushRows(batch);
+      if (accepted != batch.size()) {
+        throw new IllegalStateException("source accepted " + accepted + " of " + batch.size() + " rows");
+      }
+    }
+  }
+
+  private static void pushRowByRow(UntypedSourceHandle bids, List<List<Object[]>> batches) {
+    for (List<Object[]> batch : batches) {
+      for (Object[] row : batch) {
+        if (!bids.push(row)) {
+          throw new IllegalStateException("source rejected a row");
+        }
+      }
+    }
+  }
+
+  /**
+   * Polls the subscription on its own thread, checksumming rows. {@link #finish()} is called after
+   * {@code awaitIdle()}, when every result is buffered: one last poll then collects the rest.
+   */
+  private static final class Drain extends Thread {
+    private static final long IDLE_PARK_NANOS = 20_000;
+
+    private final Subscription<Row> subscription;
+    private final int width;
+    private final RowChecksum checksum = new RowChecksum();
+    private volatile boolean isFinishing;
+    private volatile RuntimeException failure;
+
+    Drain(Subscription<Row> subscription, int width) {
+      super("bench-drain");
+      this.subscription = subscription;
+      this.width = width;
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      try {
+        while (true) {
+          boolean isLast = isFinishing;
+          List<Row> rows = subscription.poll();
+          for (int i = 0, n = rows.size(); i < n; i++) {
+            checksum.add(rows.get(i), width);
+          }
+          if (isLast) {
+            return;
+          }
+          if (rows.isEmpty()) {
+            LockSupport.parkNanos(IDLE_PARK_NANOS);
+          }
+        }
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+
+    void finish() {
+      isFinishing = true;
+      try {
+        join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while draining results", e);
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.laminardb.bench;
+
+import io.laminardb.Row;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Row count plus an order-independent 64-bit checksum of a multiset of rows, so an engine result can be compared
+ * with a reference computed in plain Java. Values are normalised before hashing: integers by value, floating
+ * point and decimals rounded to 1/1000, timestamps ({@link LocalDateTime} as UTC, {@link Instant}, or
+ * {@link Long} epoch ms) as epoch milliseconds, strings by {@link String#hashCode()}. Does not allocate.
+ */
+public final class RowChecksum {
+  private long count;
+  private long sum;
+
+  public long count() {
+    return count;
+  }
+
+  public long checksum() {
+    return sum;
+  }
+
+  /** Adds the first {@code width} values of {@code row}. */
+  public void add(Row row, int width) {
+    long h = 0x632BE59BD9B4E019L;
+    for (int i = 0; i < width; i++) {
+      h = mix(h * 31 + valueHash(row.get(i)));
+    }
+    sum += mix(h);
+    count++;
+  }
+
+  /** Adds the first {@code width} values of {@code values}. */
+  public void addValues(Object[] values, int width) {
+    long h = 0x632BE59BD9B4E019L;
+    for (int i = 0; i < width; i++) {
+      h = mix(h * 31 + valueHash(values[i]));
+    }
+    sum += mix(h);
+    count++;
+  }
+
+  public boolean matches(RowChecksum other) {
+    return count == other.count && sum == other.sum;
+  }
+
+  static long valueHash(Object v) {
+    if (v == null) {
+      return 0x9E3779B97F4A7C15L;
+    }
+    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof Number n) {
+      return Math.round(n.doubleValue() * 1000);
+    }
+    if (v instanceof String s) {
+      return s.hashCode();
+    }
+    if (v instanceof LocalDateTime t) {
+      return t.toEpochSecond(ZoneOffset.UTC) * 1000 + t.getNano() / 1_000_000;
+    }
+    if (v instanceof Instant t) {
+      return t.toEpochMilli();
+    }
+    if (v instanceof Boolean b) {
+      return b ? 1 : 0;
+    }
+    return v.hashCode();
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  @Override
+  public String toString() {
+    return count + " rows, checksum " + Long.toHexString(sum);
+  }
+}

@@ -1,0 +1,33 @@
+-- LaminarDB market-data demo pipeline.
+--
+-- A synthetic trade feed from the built-in DATAGEN connector (8 instruments, about 2,000 trades per second,
+-- event time starting at the wall clock, up to 200 ms of disorder) and continuous queries over it.
+-- Run it with scripts/demo.sh; MarketDataDemo subscribes to the streams below and prints a per-symbol table.
+--
+-- Statements are separated by ';'. Later steps of the demo add OHLC bars and VWAP over tumbling windows.
+
+CREATE SOURCE trades (
+  symbol VARCHAR NOT NULL,
+  price  DOUBLE NOT NULL,
+  volume BIGINT NOT NULL,
+  ts     TIMESTAMP(3) NOT NULL,
+  WATERMARK FOR ts AS ts - INTERVAL '1' SECOND
+) FROM DATAGEN (
+  kind = 'trades',
+  rows_per_second = '2000',
+  seed = '42',
+  symbols = '8',
+  max_disorder_ms = '200',
+  start_time = 'now'
+);
+
+-- Every trade with its notional value (price x volume).
+CREATE STREAM notional AS
+  SELECT symbol, price, volume, price * volume AS notional, ts
+  FROM trades;
+
+-- Block trades: the largest ~10% by volume.
+CREATE STREAM big_trades AS
+  SELECT symbol, price, volume, price * volume AS notional, ts
+  FROM trades
+  WHERE volume >= 900;
