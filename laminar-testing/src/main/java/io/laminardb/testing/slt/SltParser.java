@@ -39,6 +39,9 @@ import java.util.regex.PatternSyntaxException;
  * push error &lt;LDB-NNNN&gt; &lt;source&gt; [regex]  the pushRows call must fail with that code
  * watermark &lt;source&gt; &lt;epoch-ms&gt;         one watermark step ({@code 'yyyy-MM-dd HH:mm:ss'} in UTC
  *                                      is accepted as well)
+ * check watermark &lt;source&gt; &lt;ms|none&gt;   after an implicit await-idle (once started), the
+ *                                      source's current watermark must be that value ({@code none}:
+ *                                      no watermark yet)
  * subscribe &lt;name&gt;                     opens a subscription, kept under that name for the file
  * subscribe error &lt;LDB-NNNN&gt; &lt;name&gt;    subscribing must fail with that code
  * expect &lt;name&gt; [types] [rowsort|nosort]   optional {@code ----} and expected rows: after an implicit
@@ -122,6 +125,11 @@ public final class SltParser {
         noBody(start, end);
         want(line, t.length >= 3, "usage: watermark <source> <epoch-ms>");
         yield new SltRecord.Watermark(line, t[1], epochMillis(line, rest(header, 2)));
+      }
+      case "check" -> {
+        noBody(start, end);
+        want(line, t.length == 4 && t[1].equals("watermark"), "usage: check watermark <source> <epoch-ms|none>");
+        yield new SltRecord.CheckWatermark(line, t[2], t[3].equals("none") ? null : epochMillis(line, t[3]));
       }
       case "subscribe" -> {
         noBody(start, end);

@@ -64,6 +64,12 @@ public sealed interface SltRecord {
   /** {@code watermark <source> <epoch-ms>}: one watermark step. */
   record Watermark(int line, String source, long epochMillis) implements SltRecord {}
 
+  /**
+   * {@code check watermark <source> <epoch-ms|none>}: after an implicit await-idle, the source's current
+   * watermark ({@code expected} null for "none yet").
+   */
+  record CheckWatermark(int line, String source, Long expected) implements SltRecord {}
+
   /** {@code subscribe <name>} or {@code subscribe error <code> <name>}. */
   record Subscribe(int line, String name, ExpectedError error) implements SltRecord {}
 

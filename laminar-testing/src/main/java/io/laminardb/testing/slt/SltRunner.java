@@ -225,6 +225,7 @@ public final class SltRunner {
             throw stop(w.line(), "watermark " + w.source() + " failed: " + describe(e), e);
           }
         }
+        case SltRecord.CheckWatermark c -> checkWatermark(c);
         case SltRecord.Subscribe s -> subscribe(s);
         case SltRecord.Expect e -> expect(e);
         case SltRecord.Start s -> {
@@ -294,6 +295,26 @@ public final class SltRunner {
           throw stop(p.line(), "push into " + p.source() + " failed: " + describe(e), e);
         }
       }
+    }
+
+    private void checkWatermark(SltRecord.CheckWatermark c) {
+      if (started) {
+        awaitIdle(c.line());
+      }
+      long actual;
+      try {
+        actual = db.sourceUntyped(c.source()).currentWatermark();
+      } catch (RuntimeException e) {
+        throw stop(c.line(), "reading the watermark of " + c.source() + " failed: " + describe(e), e);
+      }
+      long expected = c.expected() == null ? Long.MIN_VALUE : c.expected();
+      if (actual != expected) {
+        fail(c.line(), "expected watermark " + watermarkText(expected) + " but got " + watermarkText(actual), null);
+      }
+    }
+
+    private static String watermarkText(long millis) {
+      return millis == Long.MIN_VALUE ? "none" : Long.toString(millis);
     }
 
     private void subscribe(SltRecord.Subscribe s) {

@@ -111,6 +111,17 @@ class SltParserTest {
   }
 
   @Test
+  void checkWatermark() {
+    List<SltRecord> records = parse("""
+        check watermark trades 7000
+
+        check watermark trades none
+        """);
+    assertThat(records).containsExactly(new SltRecord.CheckWatermark(1, "trades", 7000L),
+        new SltRecord.CheckWatermark(3, "trades", null));
+  }
+
+  @Test
   void subscribeAndExpect() {
     List<SltRecord> records = parse("""
         subscribe out
