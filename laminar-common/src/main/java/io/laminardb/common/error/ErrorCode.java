@@ -18,7 +18,6 @@ public enum ErrorCode {
 
   SQL_UNSUPPORTED(1001, "SQL syntax error or unsupported construct"),
   SQL_PLANNING_FAILED(1002, "SQL planning failed"),
-  SQL_DUPLICATE_OBJECT(1003, "object already exists"),
   SQL_UNKNOWN_FUNCTION(1004, "unknown function"),
   SQL_COLUMN_NOT_FOUND(1100, "column not found"),
   SQL_TABLE_NOT_FOUND(1101, "table, source or stream not found"),

@@ -39,13 +39,20 @@ public final class Pipeline {
     nodes.put(source.name(), source);
   }
 
-  /** Creates, wires and registers a continuous query; its output node becomes readable by name. */
-  public QueryRuntime addQuery(String name, QueryPlan plan) {
+  /**
+   * Registers a continuous query so its output node can be subscribed to at once (any thread); it
+   * receives input only once {@link #activate(QueryRuntime)} ran on the compute thread.
+   */
+  public QueryRuntime prepareQuery(String name, QueryPlan plan) {
     QueryRuntime query = new QueryRuntime(name, plan, this);
     nodes.put(name, query.output());
     queries.put(name, query);
-    query.wire();
     return query;
+  }
+
+  /** Instantiates and wires a prepared query's operators. Compute thread only. */
+  public void activate(QueryRuntime query) {
+    query.wire();
   }
 
   /** Removes a query or source node by name; consumers must have been removed first. */

@@ -1,0 +1,181 @@
+package io.laminardb.internal.source;
+
+import io.laminardb.Backpressure;
+import io.laminardb.ColumnInfo;
+import io.laminardb.UntypedSourceHandle;
+import io.laminardb.common.error.ErrorCode;
+import io.laminardb.common.error.LaminarException;
+import io.laminardb.core.batch.Batch;
+import io.laminardb.core.pipeline.SourceNode;
+import io.laminardb.core.pipeline.StepLoop;
+import io.laminardb.core.type.Field;
+import io.laminardb.core.type.Schema;
+import io.laminardb.internal.value.ValueCodec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Pushes rows into one source: validates and encodes them on the caller's thread (a bad batch ingests
+ * nothing), applies back-pressure, and queues the batch as one step.
+ */
+public final class PushSource implements UntypedSourceHandle {
+  private final SourceNode node;
+  private final StepLoop loop;
+  private final long capacity;
+  private final Backpressure policy;
+  private final BooleanSupplier running;
+  private final List<ColumnInfo> columns;
+
+  public PushSource(SourceNode node, StepLoop loop, long capacity, Backpressure policy,
+      BooleanSupplier running, List<ColumnInfo> columns) {
+    this.node = node;
+    this.loop = loop;
+    this.capacity = capacity;
+    this.policy = policy;
+    this.running = running;
+    this.columns = columns;
+  }
+
+  @Override
+  public String name() {
+    return node.name();
+  }
+
+  @Override
+  public List<ColumnInfo> schema() {
+    return columns;
+  }
+
+  @Override
+  public boolean push(Object... values) {
+    List<Object[]> one = new ArrayList<>(1);
+    one.add(values);
+    return pushRows(one) == 1;
+  }
+
+  @Override
+  public int pushRows(List<Object[]> rows) {
+    checkOpen();
+    Batch batch = encode(rows);
+    return submit(batch);
+  }
+
+  /** Queues an already encoded batch (same layout as the source); returns rows accepted. */
+  public int submit(Batch batch) {
+    checkOpen();
+    int n = batch.rowCount();
+    if (n == 0) {
+      return 0;
+    }
+    if (node.pendingRows() + n > capacity && node.pendingRows() > 0) {
+      if (policy == Backpressure.REJECT) {
+        return 0;
+      }
+      if (loop.isStarted()) {
+        try {
+          node.awaitCapacity(n, capacity, () -> running.getAsBoolean() && !loop.isStopped());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new LaminarException(ErrorCode.INTERNAL, "interrupted while waiting for buffer space", e);
+        }
+      }
+      checkOpen();
+    }
+    node.addPending(n);
+    loop.submitPush(node, batch);
+    return n;
+  }
+
+  private void checkOpen() {
+    if (!running.getAsBoolean() || loop.isStopped()) {
+      throw new LaminarException(ErrorCode.SHUTDOWN, "cannot push to '" + node.name()
+          + "': the database is shut down");
+    }
+  }
+
+  /** Validates every row against the schema and builds the batch; throws LDB-0006 on the first problem. */
+  public Batch encode(List<Object[]> rows) {
+    Schema schema = node.schema();
+    int width = schema.size();
+    Batch batch = new Batch(schema, Math.max(1, rows.size()));
+    for (int r = 0; r < rows.size(); r++) {
+      Object[] row = rows.get(r);
+      if (row == null || row.length != width) {
+        throw new LaminarException(ErrorCode.SCHEMA_MISMATCH, "source '" + node.name() + "' expects "
+            + width + " values per row " + schema.names() + " but row " + r + " has "
+            + (row == null ? 0 : row.length) + "; nothing was ingested");
+      }
+      for (int c = 0; c < width; c++) {
+        Field f = schema.field(c);
+        Object value = row[c];
+        if (value == null && !f.nullable()) {
+          throw new LaminarException(ErrorCode.SCHEMA_MISMATCH, "column '" + f.name() + "' of source '"
+              + node.name() + "' is NOT NULL but row " + r + " has NULL; nothing was ingested");
+        }
+        try {
+          batch.column(c).setStored(r, ValueCodec.toStorage(f.type(), value, f.name()));
+        } catch (LaminarException e) {
+          throw new LaminarException(e.errorCode(), e.getMessage().replaceFirst("^\\[LDB-\\d+\\] ", "")
+              + " (row " + r + " of a push to '" + node.name() + "'; nothing was ingested)");
+        }
+      }
+    }
+    batch.setRowCount(rows.size());
+    return batch;
+  }
+
+  @Override
+  public int pushArrow(VectorSchemaRoot root) {
+    Schema schema = node.schema();
+    List<FieldVector> vectors = root.getFieldVectors();
+    List<String> actual = new ArrayList<>();
+    for (FieldVector v : vectors) {
+      actual.add(v.getName());
+    }
+    if (!actual.equals(schema.names())) {
+      throw new LaminarException(ErrorCode.SCHEMA_MISMATCH, "Arrow batch columns " + actual
+          + " do not match source '" + node.name() + "' columns " + schema.names()
+          + "; nothing was ingested");
+    }
+    int n = root.getRowCount();
+    List<Object[]> rows = new ArrayList<>(n);
+    for (int r = 0; r < n; r++) {
+      Object[] row = new Object[vectors.size()];
+      for (int c = 0; c < vectors.size(); c++) {
+        Object v = vectors.get(c).getObject(r);
+        row[c] = v instanceof org.apache.arrow.vector.util.Text t ? t.toString() : v;
+      }
+      rows.add(row);
+    }
+    return pushRows(rows);
+  }
+
+  @Override
+  public void watermark(long epochMillis) {
+    checkOpen();
+    loop.submitWatermark(node, epochMillis);
+  }
+
+  @Override
+  public long currentWatermark() {
+    return node.currentWatermark();
+  }
+
+  @Override
+  public long pending() {
+    return node.pendingRows();
+  }
+
+  @Override
+  public long capacity() {
+    return capacity;
+  }
+
+  @Override
+  public boolean isBackpressured() {
+    return node.pendingRows() > capacity * 8 / 10;
+  }
+}
