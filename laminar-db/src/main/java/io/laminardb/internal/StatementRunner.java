@@ -198,7 +198,7 @@ final class StatementRunner implements RelationResolver {
     pipeline.addSource(node);
     CatalogEntry entry = new CatalogEntry(s.name(), ObjectKind.SOURCE, schema, List.of(), s.sql(), node,
         connector, null, List.of());
-    catalog.add(entry);
+    addToCatalog(entry);
     if (connector != null && connectorsStarted) {
       connector.start(handle(entry));
     }
@@ -279,8 +279,13 @@ final class StatementRunner implements RelationResolver {
       throw e;
     }
     CatalogEntry entry = new CatalogEntry(name, kind, schema, inputs, sql, null, null, store, List.of());
-    catalog.add(entry);
+    addToCatalog(entry);
     return entry;
+  }
+
+  private void addToCatalog(CatalogEntry entry) {
+    catalog.add(entry);
+    planner.register(relation(entry));
   }
 
   private static void storeRows(Batch rows, RowStore store) {
@@ -326,7 +331,7 @@ final class StatementRunner implements RelationResolver {
       }
     }
     RowStore store = keys.length == 0 ? RowStore.recentRows(Integer.MAX_VALUE) : RowStore.keyed(keys);
-    catalog.add(new CatalogEntry(t.name(), ObjectKind.TABLE, schema, List.of(), t.sql(), null, null, store,
+    addToCatalog(new CatalogEntry(t.name(), ObjectKind.TABLE, schema, List.of(), t.sql(), null, null, store,
         t.primaryKey()));
     return new ExecuteResult.Ddl("CREATE TABLE", t.name());
   }
@@ -422,6 +427,7 @@ final class StatementRunner implements RelationResolver {
     }
     handles.remove(e.name());
     catalog.remove(e.name());
+    planner.unregister(e.name());
   }
 
   private static List<String> names(List<CatalogEntry> entries) {

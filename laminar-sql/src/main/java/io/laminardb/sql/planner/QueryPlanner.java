@@ -63,6 +63,7 @@ public final class QueryPlanner implements AutoCloseable {
   private final RelationResolver resolver;
   private final CalciteConnection connection;
   private final FrameworkConfig config;
+  private final SchemaPlus schema;
   private final PlanTranslator translator;
 
   public QueryPlanner(RelationResolver resolver) {
@@ -80,8 +81,7 @@ public final class QueryPlanner implements AutoCloseable {
     } catch (SQLException e) {
       throw new LaminarException(ErrorCode.INTERNAL, "cannot start the SQL engine: " + e.getMessage(), e);
     }
-    SchemaPlus schema = connection.getRootSchema().add("laminar", new CatalogSchema(resolver));
-    schema.setCacheEnabled(false);
+    this.schema = connection.getRootSchema().add("laminar", new org.apache.calcite.schema.impl.AbstractSchema());
     this.config = Frameworks.newConfigBuilder()
         .parserConfig(PARSER)
         .defaultSchema(schema)
@@ -89,11 +89,23 @@ public final class QueryPlanner implements AutoCloseable {
         .programs(Programs.standard())
         .sqlValidatorConfig(SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.LENIENT)
-            .withIdentifierExpansion(true))
+            .withIdentifierExpansion(true)
+            // VARCHAR never converts implicitly to numbers or timestamps (spec: LDB-1200).
+            .withTypeCoercionEnabled(false))
         .build();
     FunctionLibrary functions = new FunctionLibrary(List.of(StringFunctions.class, MathFunctions.class,
         DateTimeFunctions.class, RegexFunctions.class, Casts.class));
     this.translator = new PlanTranslator(new CalcCompiler(functions));
+  }
+
+  /** Makes a catalog object visible to queries (or replaces it). */
+  public void register(RelationResolver.Relation relation) {
+    schema.removeTable(relation.name());
+    schema.add(relation.name(), new CatalogTable(relation));
+  }
+
+  public void unregister(String name) {
+    schema.removeTable(name);
   }
 
   /** Plans a continuous query: validate, optimize into fused calcs, compile expressions. */
