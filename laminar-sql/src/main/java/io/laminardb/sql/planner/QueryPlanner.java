@@ -2,15 +2,11 @@ package io.laminardb.sql.planner;
 
 import io.laminardb.common.error.ErrorCode;
 import io.laminardb.common.error.LaminarException;
-import io.laminardb.core.function.Casts;
-import io.laminardb.core.function.DateTimeFunctions;
-import io.laminardb.core.function.MathFunctions;
-import io.laminardb.core.function.RegexFunctions;
-import io.laminardb.core.function.StringFunctions;
 import io.laminardb.core.type.DataType;
 import io.laminardb.core.type.Schema;
 import io.laminardb.sql.codegen.CalcCompiler;
 import io.laminardb.sql.codegen.FunctionLibrary;
+import io.laminardb.sql.function.FunctionClasses;
 import io.laminardb.sql.function.OperatorTables;
 import io.laminardb.sql.translate.PlanTranslator;
 import io.laminardb.sql.tree.QueryText;
@@ -93,8 +89,7 @@ public final class QueryPlanner implements AutoCloseable {
             // VARCHAR never converts implicitly to numbers or timestamps (spec: LDB-1200).
             .withTypeCoercionEnabled(false))
         .build();
-    FunctionLibrary functions = new FunctionLibrary(List.of(StringFunctions.class, MathFunctions.class,
-        DateTimeFunctions.class, RegexFunctions.class, Casts.class));
+    FunctionLibrary functions = new FunctionLibrary(FunctionClasses.all());
     this.translator = new PlanTranslator(new CalcCompiler(functions));
   }
 
