@@ -275,7 +275,7 @@ final class StatementRunner implements RelationResolver {
     try {
       loop.runControl(() -> pipeline.activate(runtime));
     } catch (RuntimeException e) {
-      loop.runControl(() -> pipeline.remove(name));
+      loop.runControl(() -> pipeline.remove(runtime.output()));
       throw e;
     }
     CatalogEntry entry = new CatalogEntry(name, kind, schema, inputs, sql, null, null, store, List.of());
@@ -363,7 +363,14 @@ final class StatementRunner implements RelationResolver {
       for (int c = 0; c < positions.length; c++) {
         Field f = schema.field(positions[c]);
         Object javaValue = ValueCodec.toJava(values.schema().field(c).type(), stored[c]);
-        row[positions[c]] = ValueCodec.coerce(f.type(), javaValue, f.name());
+        try {
+          row[positions[c]] = ValueCodec.coerce(f.type(), javaValue, f.name());
+        } catch (LaminarException e) {
+          // In SQL text a value of the wrong type is a type error, not a push schema mismatch.
+          throw new LaminarException(ErrorCode.SQL_TYPE_MISMATCH, "INSERT INTO '" + i.target() + "': "
+              + e.getMessage().replaceFirst("^\\[LDB-\\d+\\] ", ""), i.source().line(),
+              i.source().column(), null);
+        }
       }
       rows.add(row);
     }
@@ -423,7 +430,10 @@ final class StatementRunner implements RelationResolver {
       e.connector().close();
     }
     if (e.kind() != ObjectKind.TABLE) {
-      loop.runControl(() -> pipeline.remove(e.name()));
+      var node = pipeline.findNode(e.name());
+      if (node != null) {
+        loop.runControl(() -> pipeline.remove(node));
+      }
     }
     handles.remove(e.name());
     catalog.remove(e.name());

@@ -55,13 +55,17 @@ public final class Pipeline {
     query.wire();
   }
 
-  /** Removes a query or source node by name; consumers must have been removed first. */
-  public void remove(String name) {
-    QueryRuntime query = queries.remove(name);
-    if (query != null) {
+  /**
+   * Removes this node (and its query, if it is a query's output). Only that exact node is removed: a new
+   * object created under the same name since then stays. Compute thread only.
+   */
+  public void remove(StreamNode node) {
+    QueryRuntime query = queries.get(node.name());
+    if (query != null && query.output() == node) {
+      queries.remove(node.name(), query);
       query.unwire();
     }
-    nodes.remove(name);
+    nodes.remove(node.name(), node);
   }
 
   public StreamNode node(String name) {

@@ -19,11 +19,9 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.Properties;
 import java.util.TimeZone;
-import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.jdbc.CalciteConnection;
-import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
@@ -33,7 +31,11 @@ import org.apache.calcite.rel.externalize.RelWriterImpl;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlExplainLevel;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
@@ -83,6 +85,13 @@ public final class QueryPlanner implements AutoCloseable {
         .defaultSchema(schema)
         .operatorTable(OperatorTables.standard())
         .programs(Programs.standard())
+        .typeSystem(new org.apache.calcite.rel.type.RelDataTypeSystemImpl() {
+          // CASE/UNION of string literals of different lengths is VARCHAR, not blank-padded CHAR.
+          @Override
+          public boolean shouldConvertRaggedUnionTypesToVarying() {
+            return true;
+          }
+        })
         .sqlValidatorConfig(SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.LENIENT)
             .withIdentifierExpansion(true)
@@ -135,12 +144,11 @@ public final class QueryPlanner implements AutoCloseable {
     Planner planner = Frameworks.getPlanner(config);
     try {
       RelRoot root = toRel(planner, query);
-      RelTraitSet traits = root.rel.getTraitSet().replace(EnumerableConvention.INSTANCE)
-          .replace(root.collation);
-      RelNode physical = planner.transform(0, traits, root.rel);
+      // The runner optimizes the logical plan itself; handing it an optimized plan re-registers nodes.
+      RelNode logical = root.project();
       Schema schema = TypeMapping.schemaOf(root.validatedRowType);
       List<Object[]> rows = new ArrayList<>();
-      try (PreparedStatement statement = connection.unwrap(RelRunner.class).prepareStatement(physical);
+      try (PreparedStatement statement = connection.unwrap(RelRunner.class).prepareStatement(logical);
           ResultSet rs = statement.executeQuery()) {
         Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
         int width = schema.size();
@@ -227,10 +235,35 @@ public final class QueryPlanner implements AutoCloseable {
     } catch (Exception e) {
       throw SqlErrors.validation(e, query, knownColumns());
     }
+    checkUniqueAliases(validated, query);
+    RelRoot root;
     try {
-      return planner.rel(validated);
+      root = planner.rel(validated);
     } catch (Exception e) {
       throw SqlErrors.validation(e, query, knownColumns());
+    }
+    TypeRules.check(root.rel, query);
+    return root;
+  }
+
+  /** Calcite silently renames duplicate output columns; we reject them (spec §25). */
+  private static void checkUniqueAliases(SqlNode validated, QueryText query) {
+    if (!(validated instanceof SqlSelect select)) {
+      return;
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (SqlNode item : select.getSelectList()) {
+      String alias = null;
+      if (item instanceof SqlCall call && call.getKind() == SqlKind.AS) {
+        alias = ((SqlIdentifier) call.operand(1)).getSimple();
+      } else if (item instanceof SqlIdentifier id && !id.isStar()) {
+        alias = id.names.get(id.names.size() - 1);
+      }
+      if (alias != null && !seen.add(alias)) {
+        int[] at = query.rebase(item.getParserPosition().getLineNum(), item.getParserPosition().getColumnNum());
+        throw new LaminarException(ErrorCode.SQL_PLANNING_FAILED, "duplicate output column name '" + alias
+            + "'; give each select-list item a distinct alias", at[0], at[1], null);
+      }
     }
   }
 

@@ -66,7 +66,9 @@ final class SqlErrors {
     if (message.startsWith("Cannot apply") || message.contains("Cannot infer return type")
         || message.contains("cannot be applied") || message.contains("Parameters must be of the same type")
         || message.startsWith("Cannot assign") || message.contains("incompatible")
-        || message.startsWith("Cast function cannot convert")) {
+        || message.startsWith("Cast function cannot convert") || message.contains("must be a condition")
+        || message.startsWith("Illegal mixing of types") || message.startsWith("Type mismatch in column")
+        || message.contains("must be of boolean type") || message.startsWith("Cannot compare")) {
       return ErrorCode.SQL_TYPE_MISMATCH;
     }
     return ErrorCode.SQL_PLANNING_FAILED;
