@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,13 @@ import org.junit.jupiter.api.Assumptions;
  * Runs {@code .slt} files (dialect: {@link SltParser}) against the embedded database.
  *
  * <p>Each file gets a fresh database built with {@code deterministic(true)} and a {@link ManualClock} at
- * epoch 0, closed when the file ends. Records run in order. A mismatching {@code query}, {@code expect}
- * or expected error is recorded and the file continues (those records do not change what later records
- * see); anything that leaves the database in an unknown state (a failing {@code statement ok},
- * {@code push}, {@code subscribe} or control record) stops the file. All failures of a file are thrown
- * together as one {@link AssertionError}, each line starting with {@code file.slt:LINE:}.
+ * epoch 0, closed when the file ends. Records run in order and a failure does not stop the file, so
+ * that one unsupported feature does not hide the rest: a failing {@code statement ok} or {@code push}
+ * is recorded and the file goes on; a failed {@code subscribe} is recorded and later {@code expect}
+ * records on that name are skipped. Only failures that make the rest meaningless stop the file: a
+ * failing {@code control start} or await-idle, an unsupported control record, a malformed push row, an
+ * {@code expect} on a name never subscribed. All failures of a file are thrown together as one
+ * {@link AssertionError}, each line starting with {@code file.slt:LINE:}.
  *
  * <p>Rewrite mode (system property {@code slt.rewrite=true}) replaces each mismatching expected block
  * with the actual rows, in place, instead of failing; errors and type-letter mismatches still fail.
@@ -131,6 +134,7 @@ public final class SltRunner {
     private final List<String> failures = new ArrayList<>();
     private final List<Throwable> exceptions = new ArrayList<>();
     private final Map<String, Subscription<Row>> subscriptions = new LinkedHashMap<>();
+    private final Set<String> failedSubscriptions = new HashSet<>();
     private final ManualClock clock = new ManualClock(0L);
     private LaminarDB db;
     private boolean started;
@@ -192,7 +196,7 @@ public final class SltRunner {
           try {
             db.execute(s.sql());
           } catch (RuntimeException e) {
-            throw stop(s.line(), "expected the statement to succeed but got " + describe(e), e);
+            fail(s.line(), "expected the statement to succeed but got " + describe(e), e);
           }
         }
         case SltRecord.StatementCount s -> {
@@ -200,7 +204,8 @@ public final class SltRunner {
           try {
             result = db.execute(s.sql());
           } catch (RuntimeException e) {
-            throw stop(s.line(), "expected the statement to succeed but got " + describe(e), e);
+            fail(s.line(), "expected the statement to succeed but got " + describe(e), e);
+            return;
           }
           if (!(result instanceof ExecuteResult.RowsAffected(long count)) || count != s.count()) {
             fail(s.line(), "expected RowsAffected[count=" + s.count() + "] but got " + result, null);
@@ -222,7 +227,7 @@ public final class SltRunner {
           try {
             db.sourceUntyped(w.source()).watermark(w.epochMillis());
           } catch (RuntimeException e) {
-            throw stop(w.line(), "watermark " + w.source() + " failed: " + describe(e), e);
+            fail(w.line(), "watermark " + w.source() + " failed: " + describe(e), e);
           }
         }
         case SltRecord.CheckWatermark c -> checkWatermark(c);
@@ -284,7 +289,7 @@ public final class SltRunner {
           fail(p.line(), "expected " + p.error().describe() + " but the push succeeded (" + accepted
               + " rows accepted)", null);
         } else if (accepted != values.size()) {
-          throw stop(p.line(), "push accepted " + accepted + " of " + values.size() + " rows", null);
+          fail(p.line(), "push accepted " + accepted + " of " + values.size() + " rows", null);
         }
       } catch (Stop s) {
         throw s;
@@ -292,7 +297,7 @@ public final class SltRunner {
         if (p.error() != null) {
           checkError(p.line(), p.error(), e);
         } else {
-          throw stop(p.line(), "push into " + p.source() + " failed: " + describe(e), e);
+          fail(p.line(), "push into " + p.source() + " failed: " + describe(e), e);
         }
       }
     }
@@ -305,7 +310,8 @@ public final class SltRunner {
       try {
         actual = db.sourceUntyped(c.source()).currentWatermark();
       } catch (RuntimeException e) {
-        throw stop(c.line(), "reading the watermark of " + c.source() + " failed: " + describe(e), e);
+        fail(c.line(), "reading the watermark of " + c.source() + " failed: " + describe(e), e);
+        return;
       }
       long expected = c.expected() == null ? Long.MIN_VALUE : c.expected();
       if (actual != expected) {
@@ -329,17 +335,23 @@ public final class SltRunner {
           checkError(s.line(), s.error(), e);
           return;
         }
-        throw stop(s.line(), "subscribe " + s.name() + " failed: " + describe(e), e);
+        failedSubscriptions.add(s.name());
+        fail(s.line(), "subscribe " + s.name() + " failed: " + describe(e), e);
+        return;
       }
       if (s.error() != null) {
         subscription.close();
         fail(s.line(), "expected " + s.error().describe() + " but the subscription opened", null);
         return;
       }
+      failedSubscriptions.remove(s.name());
       subscriptions.put(s.name(), subscription);
     }
 
     private void expect(SltRecord.Expect e) {
+      if (failedSubscriptions.contains(e.name())) {
+        return; // its subscribe failure is already reported
+      }
       Subscription<Row> subscription = subscriptions.get(e.name());
       if (subscription == null) {
         throw stop(e.line(), "no subscription named " + e.name() + "; add 'subscribe " + e.name()
