@@ -236,6 +236,7 @@ public final class QueryPlanner implements AutoCloseable {
       throw SqlErrors.validation(e, query, knownColumns());
     }
     checkUniqueAliases(validated, query);
+    TypeRules.checkComparisons(validated, query, resolver);
     RelRoot root;
     try {
       root = planner.rel(validated);
