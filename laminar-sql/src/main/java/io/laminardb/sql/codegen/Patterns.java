@@ -16,8 +16,8 @@ final class Patterns {
   private static final String FN = "io.laminardb.core.function.RegexFunctions.";
   private static final Set<String> REGEX_FUNCTIONS = Set.of("REGEXP_LIKE", "REGEXP_CONTAINS",
       "REGEXP_REPLACE", "REGEXP_EXTRACT", "REGEXP_SUBSTR", "REGEXP_MATCH", "REGEXP_COUNT", "~", "~*", "!~",
-      "!~*", "POSIX REGEX (CASE SENSITIVE)", "POSIX REGEX (CASE INSENSITIVE)",
-      "NEGATED POSIX REGEX (CASE SENSITIVE)", "NEGATED POSIX REGEX (CASE INSENSITIVE)");
+      "!~*", "POSIX REGEX CASE SENSITIVE", "POSIX REGEX CASE INSENSITIVE",
+      "NEGATED POSIX REGEX CASE SENSITIVE", "NEGATED POSIX REGEX CASE INSENSITIVE");
 
   private Patterns() {}
 

@@ -56,7 +56,9 @@ public final class QueryPlanner implements AutoCloseable {
       .withUnquotedCasing(Casing.UNCHANGED)
       .withQuotedCasing(Casing.UNCHANGED)
       .withCaseSensitive(true)
-      .withConformance(SqlConformanceEnum.LENIENT);
+      .withConformance(SqlConformanceEnum.LENIENT)
+      // Babel accepts PostgreSQL forms users expect (x::TYPE casts) on top of the standard grammar.
+      .withParserFactory(org.apache.calcite.sql.parser.babel.SqlBabelParserImpl.FACTORY);
 
   private final RelationResolver resolver;
   private final CalciteConnection connection;
@@ -225,13 +227,20 @@ public final class QueryPlanner implements AutoCloseable {
   private RelRoot toRel(Planner planner, QueryText query) {
     SqlNode parsed;
     try {
-      parsed = planner.parse(query.sql());
+      parsed = planner.parse(IntervalLiterals.normalize(query.sql()));
     } catch (SqlParseException e) {
+      // Babel looks further ahead and reports errors a token early; the core grammar pinpoints them.
+      try {
+        SqlParser.create(query.sql(), PARSER.withParserFactory(
+            org.apache.calcite.sql.parser.impl.SqlParserImpl.FACTORY)).parseQuery();
+      } catch (SqlParseException coreError) {
+        throw SqlErrors.parse(coreError, query);
+      }
       throw SqlErrors.parse(e, query);
     }
     SqlNode validated;
     try {
-      validated = planner.validate(parsed);
+      validated = planner.validate(DecimalLiterals.asDouble(parsed));
     } catch (Exception e) {
       throw SqlErrors.validation(e, query, knownColumns());
     }
