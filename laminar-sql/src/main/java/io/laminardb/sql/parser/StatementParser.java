@@ -502,18 +502,8 @@ public final class StatementParser {
 
   private Statement drop() {
     c.expect("DROP");
-    String kind;
-    if (c.accept("SOURCE")) {
-      kind = "SOURCE";
-    } else if (c.accept("STREAM")) {
-      kind = "STREAM";
-    } else if (c.acceptAll("MATERIALIZED", "VIEW")) {
-      kind = "MATERIALIZED VIEW";
-    } else if (c.accept("SINK")) {
-      kind = "SINK";
-    } else if (c.accept("TABLE")) {
-      kind = "TABLE";
-    } else {
+    String kind = objectKind();
+    if (kind == null) {
       throw c.error("expected SOURCE, STREAM, MATERIALIZED VIEW, SINK or TABLE after DROP but found "
           + TokenCursor.describe(c.peek()));
     }
@@ -527,23 +517,23 @@ public final class StatementParser {
     return new Statement.Drop(kind, name, ifExists, cascade, sqlText());
   }
 
+  /** An object kind keyword (SOURCE, STREAM, MATERIALIZED VIEW, SINK, TABLE), or null when none follows. */
+  private String objectKind() {
+    if (c.acceptAll("MATERIALIZED", "VIEW")) {
+      return "MATERIALIZED VIEW";
+    }
+    for (String kind : List.of("SOURCE", "STREAM", "SINK", "TABLE")) {
+      if (c.accept(kind)) {
+        return kind;
+      }
+    }
+    return null;
+  }
+
   private Statement show() {
     c.expect("SHOW");
     if (c.accept("CREATE")) {
-      String kind;
-      if (c.accept("SOURCE")) {
-        kind = "SOURCE";
-      } else if (c.accept("STREAM")) {
-        kind = "STREAM";
-      } else if (c.acceptAll("MATERIALIZED", "VIEW")) {
-        kind = "MATERIALIZED VIEW";
-      } else if (c.accept("SINK")) {
-        kind = "SINK";
-      } else if (c.accept("TABLE")) {
-        kind = "TABLE";
-      } else {
-        kind = null;
-      }
+      String kind = objectKind();
       String name = c.identifier("an object name");
       expectEnd();
       return new Statement.ShowCreate(kind, name, sqlText());
