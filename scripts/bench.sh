@@ -50,7 +50,7 @@ mode=${1:-default}
 case "$mode" in
   default)
     exec java "${jvm_flags[@]}" -cp "$jar" io.laminardb.bench.EndToEndBench \
-      --query all --batch 1024,1 --rows 1000000 --runs 5 ;;
+      --query all --batch 1024,1 --rows 1000000 --runs 5 --warmup 2 ;;
   e2e)
     exec java "${jvm_flags[@]}" -cp "$jar" io.laminardb.bench.EndToEndBench "$@" ;;
   latency)

@@ -19,34 +19,37 @@ import java.util.stream.Collectors;
  * NEXMark-style queries through the public API, each result verified against a plain-Java reference.
  *
  * <pre>
- * EndToEndBench [--query q0|q1|q2|all] [--rows N] [--runs K] [--batch 1024|1|1024,1] [--seed S]
+ * EndToEndBench [--query q0|q1|q2|all] [--rows N] [--runs K] [--warmup W] [--batch 1024|1|1024,1] [--seed S]
  *               [--latency [--rate EVENTS_PER_SECOND]] [--out bench-results/e2e.json]
  * </pre>
  *
- * <p>Throughput is the median over K measured runs, after one warm-up run, each on a fresh database; allocation
+ * <p>Throughput is the median over K measured runs, after W warm-up runs, each on a fresh database; allocation
  * is heap bytes allocated by all threads during the run divided by input events. Exits 1 when any result is
  * wrong.
  */
 public final class EndToEndBench {
   private static final String USAGE = """
-      usage: EndToEndBench [--query q0|q1|q2|all] [--rows N] [--runs K] [--batch 1024|1|1024,1] [--seed S]
+      usage: EndToEndBench [--query q0|q1|q2|all] [--rows N] [--runs K] [--warmup W] [--batch 1024|1|1024,1]
+                           [--seed S]
                            [--latency [--rate EVENTS_PER_SECOND]] [--out PATH]
         --query    which query (default all)
         --rows     input events per run (default 1,000,000; latency mode: 10 s at --rate)
-        --runs     measured runs per query and batch size, after one warm-up run (default 5)
+        --runs     measured runs per query and batch size (default 5)
+        --warmup   unmeasured warm-up runs before them (default 1)
         --batch    rows per push: 1024 (pushRows) or 1 (push per row); a comma list runs each (default 1024)
         --latency  paced per-row push at --rate (default 100,000/s); push-to-subscriber latency percentiles
         --out      JSON results (default bench-results/e2e.json)
       """;
 
   /** Parsed command line. */
-  record Options(List<BenchQuery> queries, int rows, int runs, List<Integer> batchSizes, long seed,
-      boolean isLatency, double rate, Path out) {
+  record Options(List<BenchQuery> queries, int rows, int runs, int warmupRuns, List<Integer> batchSizes,
+      long seed, boolean isLatency, double rate, Path out) {
 
     static Options parse(String[] args) {
       List<BenchQuery> queries = List.of(BenchQuery.values());
       int rows = -1;
       int runs = 5;
+      int warmupRuns = 1;
       List<Integer> batches = List.of(1024);
       long seed = 42;
       boolean isLatency = false;
@@ -71,6 +74,7 @@ public final class EndToEndBench {
               : Arrays.stream(value.split(",")).map(String::trim).map(BenchQuery::parse).toList();
           case "--rows" -> rows = positive(name, value.replace("_", ""));
           case "--runs" -> runs = positive(name, value);
+          case "--warmup" -> warmupRuns = Integer.parseInt(value);
           case "--batch" -> batches = Arrays.stream(value.split(",")).map(String::trim)
               .map(v -> positive(name, v)).toList();
           case "--seed" -> seed = Long.parseLong(value);
@@ -82,7 +86,10 @@ public final class EndToEndBench {
       if (rows < 0) {
         rows = isLatency ? (int) Math.min(Integer.MAX_VALUE, rate * 10) : 1_000_000;
       }
-      return new Options(queries, rows, runs, batches, seed, isLatency, rate, out);
+      if (warmupRuns < 0) {
+        throw new IllegalArgumentException("--warmup needs a non-negative integer");
+      }
+      return new Options(queries, rows, runs, warmupRuns, batches, seed, isLatency, rate, out);
     }
 
     private static int positive(String name, String value) {
@@ -145,7 +152,7 @@ public final class EndToEndBench {
     for (BenchQuery query : options.queries()) {
       RowChecksum expected = query.referenceChecksum(batches);
       for (int batchSize : options.batchSizes()) {
-        Series series = measure(query, batchSize, batches, expected, options.runs(), meter, out);
+        Series series = measure(query, batchSize, batches, expected, options, meter, out);
         all.add(series);
       }
     }
@@ -159,18 +166,19 @@ public final class EndToEndBench {
   }
 
   static Series measure(BenchQuery query, int batchSize, List<List<Object[]>> batches, RowChecksum expected,
-      int runs, AllocationMeter meter, PrintStream out) {
+      Options options, AllocationMeter meter, PrintStream out) {
     List<PipelineRun.Result> results = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    for (int run = 0; run <= runs; run++) {
+    int warmups = options.warmupRuns();
+    for (int run = 1 - warmups; run <= options.runs(); run++) {
       System.gc();
       PipelineRun.Result r = PipelineRun.run(query, batches, batchSize, meter);
       String problem = verify(r, expected);
       if (problem != null) {
-        problems.add(query.label() + " batch " + batchSize + " run " + run + ": " + problem);
+        problems.add(query.label() + " batch " + batchSize + (run <= 0 ? " warm-up" : " run " + run) + ": " + problem);
       }
       out.printf(Locale.ROOT, "%s batch %-4d %s %,14.0f events/s %8.1f B/event  %s%n", query.label(), batchSize,
-          run == 0 ? "warm-up" : "run " + run + "  ", r.eventsPerSecond(), r.bytesPerEvent(),
+          run <= 0 ? "warm-up" : "run " + run + "  ", r.eventsPerSecond(), r.bytesPerEvent(),
           problem == null ? "ok" : "WRONG: " + problem);
       if (run > 0) {
         results.add(r);
@@ -302,7 +310,7 @@ public final class EndToEndBench {
         .append("  \"gc\": ").append(quote(gcs)).append(",\n")
         .append("  \"seed\": ").append(options.seed()).append(",\n")
         .append("  \"runs\": ").append(options.runs()).append(",\n")
-        .append("  \"warmup_runs\": 1,\n");
+        .append("  \"warmup_runs\": ").append(options.warmupRuns()).append(",\n");
     if (options.isLatency()) {
       sb.append("  \"rate\": ").append(number(options.rate())).append(",\n");
     }

@@ -1,0 +1,45 @@
+package io.laminardb.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EndToEndBenchTest {
+  @Test
+  void parsesOptions() {
+    EndToEndBench.Options o = EndToEndBench.Options.parse(new String[] {"--query", "q1,q2", "--rows", "1_000",
+        "--runs=3", "--warmup", "0", "--batch", "1024,1", "--out", "x.json"});
+    assertThat(o).isEqualTo(new EndToEndBench.Options(List.of(BenchQuery.Q1, BenchQuery.Q2), 1000, 3, 0,
+        List.of(1024, 1), 42, false, 100_000, Path.of("x.json")));
+  }
+
+  @Test
+  void latencyModeDefaultsToTenSecondsOfRows() {
+    EndToEndBench.Options o = EndToEndBench.Options.parse(new String[] {"--latency", "--rate", "5000"});
+    assertThat(o.isLatency()).isTrue();
+    assertThat(o.rows()).isEqualTo(50_000);
+    assertThat(o.queries()).containsExactly(BenchQuery.values());
+  }
+
+  @Test
+  void rejectsBadOptions() {
+    assertThatThrownBy(() -> EndToEndBench.Options.parse(new String[] {"--rows", "0"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--rows");
+    assertThatThrownBy(() -> EndToEndBench.Options.parse(new String[] {"--query", "q9"}))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> EndToEndBench.Options.parse(new String[] {"--frobnicate", "1"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--frobnicate");
+    assertThatThrownBy(() -> EndToEndBench.Options.parse(new String[] {"--runs"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a value");
+  }
+
+  @Test
+  void medianOfOddAndEvenCounts() {
+    assertThat(EndToEndBench.median(new double[] {3, 1, 2})).isEqualTo(2);
+    assertThat(EndToEndBench.median(new double[] {4, 1, 2, 3})).isEqualTo(2.5);
+    assertThat(EndToEndBench.median(new double[0])).isNaN();
+  }
+}
