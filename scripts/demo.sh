@@ -7,6 +7,17 @@
 # Extra Maven flags (for example -o for offline) can be passed in MVN_ARGS.
 set -euo pipefail
 
+# Paths in the arguments are relative to where the script was called from; make them absolute before cd.
+args=()
+for a in "$@"; do
+  case "$a" in
+    --sql=*) f=${a#--sql=}; [ -f "$f" ] && a="--sql=$(cd "$(dirname "$f")" && pwd)/$(basename "$f")" ;;
+    -*) ;;
+    *) [ -f "$a" ] && a="$(cd "$(dirname "$a")" && pwd)/$(basename "$a")" ;;
+  esac
+  args+=("$a")
+done
+
 cd "$(dirname "$0")/.."
 
 pick_jdk() { for d in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-2[5-9]*-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do [ -x "$d/bin/javac" ] && { echo "$d"; return 0; }; done; return 1; }
@@ -39,4 +50,4 @@ export MAVEN_OPTS="${MAVEN_OPTS:-} $jvm_flags"
 # shellcheck disable=SC2086
 mvn -B -q -ntp ${MVN_ARGS:-} install -DskipTests -pl laminar-examples -am
 # shellcheck disable=SC2086
-mvn -B -q -ntp ${MVN_ARGS:-} exec:java -pl laminar-examples -Dexec.mainClass=io.laminardb.examples.MarketDataDemo -Dexec.args="$*"
+mvn -B -q -ntp ${MVN_ARGS:-} exec:java -pl laminar-examples -Dexec.mainClass=io.laminardb.examples.MarketDataDemo -Dexec.args="${args[*]:-}"

@@ -93,7 +93,12 @@ public final class MarketDataDemo {
       System.exit(2);
       return;
     }
-    run(options, System.out);
+    try {
+      run(options, System.out);
+    } catch (RuntimeException e) {
+      System.err.println("demo failed: " + e.getMessage());
+      System.exit(1);
+    }
   }
 
   /** Runs the demo; returns the dashboard with everything received. */
@@ -103,8 +108,14 @@ public final class MarketDataDemo {
         script.origin(), options.seconds());
     TradeDashboard dashboard = new TradeDashboard();
     try (LaminarDB db = LaminarDB.open()) {
-      for (String statement : script.statements()) {
-        db.execute(statement);
+      List<String> statements = script.statements();
+      for (int i = 0; i < statements.size(); i++) {
+        try {
+          db.execute(statements.get(i));
+        } catch (RuntimeException e) {
+          throw new IllegalStateException("statement " + (i + 1) + " of " + script.origin() + " failed: "
+              + e.getMessage() + "\n  " + statements.get(i), e);
+        }
       }
       boolean hasBigTrades = db.streams().stream().map(ObjectInfo::name).anyMatch(BIG_TRADES_STREAM::equals);
       try (Subscription<Row> trades = db.subscribe(TRADES_STREAM);
