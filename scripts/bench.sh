@@ -6,8 +6,8 @@
 #   scripts/bench.sh latency [ARGS]  push-to-subscriber latency at 100,000 events/s (EndToEndBench --latency)
 #   scripts/bench.sh jmh [ARGS]      JMH microbenchmarks (java -jar benchmarks.jar ARGS, e.g. Stateless -f 1)
 #
-# Results of e2e/latency go to bench-results/e2e.json. SKIP_BUILD=1 reuses the last build; MVN_ARGS passes
-# extra Maven flags (for example -o); BENCH_HEAP sets the heap (default 4g).
+# Results go to bench-results/e2e.json (latency: bench-results/e2e-latency.json). SKIP_BUILD=1 reuses the
+# last build; MVN_ARGS passes extra Maven flags (for example -o); BENCH_HEAP sets the heap (default 4g).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -38,7 +38,7 @@ public final class EndToEndBench {
         --warmup   unmeasured warm-up runs before them (default 1)
         --batch    rows per push: 1024 (pushRows) or 1 (push per row); a comma list runs each (default 1024)
         --latency  paced per-row push at --rate (default 100,000/s); push-to-subscriber latency percentiles
-        --out      JSON results (default bench-results/e2e.json)
+        --out      JSON results (default bench-results/e2e.json; latency: bench-results/e2e-latency.json)
       """;
 
   /** Parsed command line. */
@@ -54,7 +54,7 @@ public final class EndToEndBench {
       long seed = 42;
       boolean isLatency = false;
       double rate = 100_000;
-      Path out = Path.of("bench-results", "e2e.json");
+      Path out = null;
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
@@ -85,6 +85,9 @@ public final class EndToEndBench {
       }
       if (rows < 0) {
         rows = isLatency ? (int) Math.min(Integer.MAX_VALUE, rate * 10) : 1_000_000;
+      }
+      if (out == null) {
+        out = Path.of("bench-results", isLatency ? "e2e-latency.json" : "e2e.json");
       }
       if (warmupRuns < 0) {
         throw new IllegalArgumentException("--warmup needs a non-negative integer");

@@ -22,6 +22,8 @@ class EndToEndBenchTest {
     assertThat(o.isLatency()).isTrue();
     assertThat(o.rows()).isEqualTo(50_000);
     assertThat(o.queries()).containsExactly(BenchQuery.values());
+    assertThat(o.out()).isEqualTo(Path.of("bench-results", "e2e-latency.json"));
+    assertThat(EndToEndBench.Options.parse(new String[0]).out()).isEqualTo(Path.of("bench-results", "e2e.json"));
   }
 
   @Test
