@@ -2,11 +2,13 @@ package io.laminardb.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.laminardb.LaminarDB;
 import io.laminardb.ObjectInfo;
 import io.laminardb.Row;
 import io.laminardb.Subscription;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class MarketDataDemoTest {
       TradeDashboard dashboard = new TradeDashboard();
       List<Row> all = new ArrayList<>();
       while (all.size() < 5000) {
-        List<Row> rows = trades.recv(java.time.Duration.ofSeconds(60));
+        List<Row> rows = trades.recv(Duration.ofSeconds(60));
         all.addAll(rows);
         dashboard.onTrades(rows);
       }
@@ -53,7 +55,7 @@ class MarketDataDemoTest {
       Row first = all.get(0);
       assertThat(((Number) first.get("notional")).doubleValue())
           .isCloseTo(((Number) first.get("price")).doubleValue() * ((Number) first.get("volume")).longValue(),
-              org.assertj.core.data.Offset.offset(1e-6));
+              offset(1e-6));
       assertThat(dashboard.render(1, 1)).contains("AAPL", "TOTAL");
     }
   }
