@@ -20,25 +20,7 @@ done
 
 cd "$(dirname "$0")/.."
 
-pick_jdk() { for d in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-2[5-9]*-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do [ -x "$d/bin/javac" ] && { echo "$d"; return 0; }; done; return 1; }
-
-# The feature version (21, 25, ...) of the JDK in $1, or nothing.
-jdk_version() {
-  local v
-  v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
-  echo "${v%%.*}"
-}
-
-if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(jdk_version "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then
-  :
-elif JAVA_HOME=$(pick_jdk); then
-  :
-else
-  echo "demo.sh: no JDK 21 or newer found; install Temurin 25 or set JAVA_HOME to a JDK >= 21" >&2
-  exit 1
-fi
-export JAVA_HOME
-export PATH="$JAVA_HOME/bin:$PATH"
+. scripts/jdk.sh
 
 # exec:java runs the demo inside Maven's JVM, so the flags Arrow needs go into MAVEN_OPTS.
 jvm_flags="--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
