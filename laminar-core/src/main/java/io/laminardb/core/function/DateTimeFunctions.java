@@ -34,8 +34,7 @@ public final class DateTimeFunctions {
     return ChronoUnit.MONTHS.between(utc(earlierMillis), utc(laterMillis));
   }
 
-  /** EXTRACT(unit FROM timestamp). */
-  @SqlName({"DATE_PART", "DATEPART"})
+  /** EXTRACT(unit FROM timestamp) and DATE_PART(unit, timestamp): whole units (epoch: whole seconds). */
   public static long extract(String unit, long epochMillis) {
     LocalDateTime t = utc(epochMillis);
     return switch (unit.toUpperCase(Locale.ROOT)) {
@@ -61,7 +60,6 @@ public final class DateTimeFunctions {
   }
 
   /** Truncates a timestamp down to the start of {@code unit} (DATE_TRUNC / FLOOR(ts TO unit)). */
-  @SqlName("DATE_TRUNC")
   public static long truncate(String unit, long epochMillis) {
     LocalDateTime t = utc(epochMillis);
     LocalDateTime r = switch (unit.toUpperCase(Locale.ROOT)) {
@@ -106,12 +104,24 @@ public final class DateTimeFunctions {
     return millis(next);
   }
 
-  /** TO_TIMESTAMP(seconds): epoch seconds (fractional allowed) to a timestamp. */
-  @SqlName("TO_TIMESTAMP")
-  public static long toTimestamp(double epochSeconds) {
-    return Math.round(epochSeconds * 1000d);
+  /** TO_TIMESTAMP(seconds) and TO_TIMESTAMP_SECONDS / FROM_UNIXTIME: whole epoch seconds. */
+  @SqlName({"TO_TIMESTAMP", "TO_TIMESTAMP_SECONDS", "FROM_UNIXTIME"})
+  public static long toTimestamp(long epochSeconds) {
+    return Arithmetic.multiply(epochSeconds, 1000L);
   }
 
+  /** TO_TIMESTAMP(seconds) with a fraction, rounded to the millisecond. */
+  @SqlName("TO_TIMESTAMP")
+  public static long toTimestamp(double epochSeconds) {
+    double millis = Math.rint(epochSeconds * 1000d);
+    if (Double.isNaN(millis) || millis >= 9.223372036854775807E18 || millis < -9.223372036854775808E18) {
+      throw new LaminarException(ErrorCode.QUERY_EXECUTION, "to_timestamp(" + epochSeconds
+          + ") is out of the TIMESTAMP range");
+    }
+    return (long) millis;
+  }
+
+  /** TO_TIMESTAMP('yyyy-MM-dd[ HH:mm[:ss[.fff]]]') (ISO 'T' and a trailing 'Z' are accepted). */
   @SqlName("TO_TIMESTAMP")
   public static long toTimestamp(String text) {
     return Casts.toTimestamp(text);
@@ -120,5 +130,56 @@ public final class DateTimeFunctions {
   @SqlName({"TO_TIMESTAMP_MILLIS", "FROM_UNIXTIME_MILLIS"})
   public static long toTimestampMillis(long epochMillis) {
     return epochMillis;
+  }
+
+  /** Microseconds since the epoch, truncated to the millisecond (timestamps keep milliseconds). */
+  @SqlName("TO_TIMESTAMP_MICROS")
+  public static long toTimestampMicros(long epochMicros) {
+    return Math.floorDiv(epochMicros, 1000L);
+  }
+
+  /** MAKE_DATE(year, month, day) as days since the epoch; an impossible date is LDB-7001. */
+  @SqlName("MAKE_DATE")
+  public static long makeDate(long year, long month, long day) {
+    if (year < -999_999 || year > 999_999 || month < 1 || month > 12 || day < 1
+        || day > daysInMonth(year, month)) {
+      throw new LaminarException(ErrorCode.QUERY_EXECUTION, "make_date(" + year + ", " + month + ", " + day
+          + ") is not a valid date");
+    }
+    // Days from the civil date (proleptic Gregorian), after H. Hinnant's days_from_civil.
+    long y = month <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(y, 400);
+    long yearOfEra = y - era * 400;
+    long dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097 + dayOfEra - 719_468;
+  }
+
+  private static long daysInMonth(long year, long month) {
+    return switch ((int) month) {
+      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  /** Whether DATE_TRUNC and FLOOR/CEIL accept {@code unit}. */
+  public static boolean isTruncUnit(String unit) {
+    return switch (unit.toUpperCase(Locale.ROOT)) {
+      case "MILLENNIUM", "CENTURY", "DECADE", "YEAR", "YEARS", "QUARTER", "MONTH", "MONTHS", "WEEK", "DAY",
+          "DAYS", "HOUR", "HOURS", "MINUTE", "MINUTES", "SECOND", "SECONDS", "MILLISECOND", "MILLISECONDS",
+          "MICROSECOND", "MICROSECONDS" -> true;
+      default -> false;
+    };
+  }
+
+  /** Whether DATE_PART and EXTRACT accept {@code unit}. */
+  public static boolean isPartUnit(String unit) {
+    return switch (unit.toUpperCase(Locale.ROOT)) {
+      case "YEAR", "YEARS", "QUARTER", "MONTH", "MONTHS", "WEEK", "DAY", "DAYS", "DOW", "ISODOW", "DOY",
+          "HOUR", "HOURS", "MINUTE", "MINUTES", "SECOND", "SECONDS", "MILLISECOND", "MILLISECONDS",
+          "MICROSECOND", "MICROSECONDS", "EPOCH", "DECADE", "CENTURY", "MILLENNIUM" -> true;
+      default -> false;
+    };
   }
 }

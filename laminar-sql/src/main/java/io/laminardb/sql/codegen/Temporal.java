@@ -7,7 +7,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 
-/** EXTRACT and FLOOR/CEIL(ts TO unit). */
+/** EXTRACT (and DATE_PART), DATE_TRUNC and FLOOR/CEIL(ts TO unit), over timestamps and dates. */
 final class Temporal {
   private static final String FN = "io.laminardb.core.function.DateTimeFunctions.";
 
@@ -34,6 +34,34 @@ final class Temporal {
       expr = "Math.floorDiv(" + expr + ", 86400000L)";
     }
     return strict(compiler, v, expr, JavaType.LONG, code);
+  }
+
+  /**
+   * DATE_TRUNC('unit', timestamp or date): the start of the unit, as a TIMESTAMP. A literal unit is
+   * checked when the query is created.
+   */
+  static Value dateTrunc(ExpressionCompiler compiler, RexCall call, StringBuilder code) {
+    RexNode unitNode = call.getOperands().get(0);
+    RexNode operand = call.getOperands().get(1);
+    if (unitNode instanceof RexLiteral literal && !literal.isNull()) {
+      String unit = ExpressionCompiler.stringValue(literal);
+      if (!io.laminardb.core.function.DateTimeFunctions.isTruncUnit(unit)) {
+        throw new io.laminardb.common.error.LaminarException(
+            io.laminardb.common.error.ErrorCode.SQL_UNSUPPORTED, "unknown date_trunc unit '" + unit + "'");
+      }
+    }
+    Value unit = compiler.compile(unitNode, code);
+    Value v = compiler.compile(operand, code);
+    String expr = FN + "truncate(" + unit.value() + ", " + toMillis(operand.getType(), v.value()) + ")";
+    Value out = compiler.declareValue(JavaType.LONG, code);
+    String nulls = ExpressionCompiler.nullEither(unit, v);
+    if (nulls == null) {
+      code.append(out.value()).append(" = ").append(expr).append(";\n");
+    } else {
+      code.append("if (").append(nulls).append(") { ").append(out.isNull()).append(" = true; } else { ")
+          .append(out.value()).append(" = ").append(expr).append("; }\n");
+    }
+    return out;
   }
 
   private static String toMillis(RelDataType type, String value) {

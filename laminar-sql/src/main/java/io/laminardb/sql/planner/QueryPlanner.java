@@ -7,6 +7,7 @@ import io.laminardb.core.type.Schema;
 import io.laminardb.sql.codegen.CalcCompiler;
 import io.laminardb.sql.codegen.FunctionLibrary;
 import io.laminardb.sql.function.FunctionClasses;
+import io.laminardb.sql.function.NumericTyping;
 import io.laminardb.sql.function.OperatorTables;
 import io.laminardb.sql.translate.PlanTranslator;
 import io.laminardb.sql.tree.QueryText;
@@ -34,6 +35,7 @@ import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
@@ -58,7 +60,10 @@ public final class QueryPlanner implements AutoCloseable {
 
   private final RelationResolver resolver;
   private final CalciteConnection connection;
+  /** Continuous queries: our function signatures, compiled by {@link CalcCompiler}. */
   private final FrameworkConfig config;
+  /** Ad-hoc queries run on Calcite's executor, so they see only functions Calcite implements. */
+  private final FrameworkConfig adHocConfig;
   private final SchemaPlus schema;
   private final PlanTranslator translator;
 
@@ -72,25 +77,32 @@ public final class QueryPlanner implements AutoCloseable {
       props.setProperty("quoting", "DOUBLE_QUOTE");
       props.setProperty("conformance", "LENIENT");
       props.setProperty("timeZone", "UTC");
+      props.setProperty("typeSystem", LaminarTypeSystem.class.getName() + "#INSTANCE");
       Connection jdbc = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:", props);
       this.connection = jdbc.unwrap(CalciteConnection.class);
     } catch (SQLException e) {
       throw new LaminarException(ErrorCode.INTERNAL, "cannot start the SQL engine: " + e.getMessage(), e);
     }
     this.schema = connection.getRootSchema().add("laminar", new org.apache.calcite.schema.impl.AbstractSchema());
-    this.config = Frameworks.newConfigBuilder()
+    this.config = frameworkConfig(schema, OperatorTables.standard());
+    this.adHocConfig = frameworkConfig(schema, OperatorTables.calciteExecutable());
+    FunctionLibrary functions = new FunctionLibrary(FunctionClasses.all());
+    this.translator = new PlanTranslator(new CalcCompiler(functions));
+  }
+
+  private static FrameworkConfig frameworkConfig(SchemaPlus schema, SqlOperatorTable operators) {
+    return Frameworks.newConfigBuilder()
         .parserConfig(PARSER)
         .defaultSchema(schema)
-        .operatorTable(OperatorTables.standard())
+        .operatorTable(operators)
         .programs(Programs.standard())
+        .typeSystem(LaminarTypeSystem.INSTANCE)
         .sqlValidatorConfig(SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.LENIENT)
             .withIdentifierExpansion(true)
             // VARCHAR never converts implicitly to numbers or timestamps (spec: LDB-1200).
             .withTypeCoercionEnabled(false))
         .build();
-    FunctionLibrary functions = new FunctionLibrary(FunctionClasses.all());
-    this.translator = new PlanTranslator(new CalcCompiler(functions));
   }
 
   /** Makes a catalog object visible to queries (or replaces it). */
@@ -107,7 +119,7 @@ public final class QueryPlanner implements AutoCloseable {
   public PlannedQuery planContinuous(QueryText query) {
     Planner planner = Frameworks.getPlanner(config);
     try {
-      RelRoot root = toRel(planner, query);
+      RelRoot root = toRel(planner, query, true);
       RelNode optimized = optimize(root.project());
       try {
         return new PlannedQuery(translator.translate(optimized), explain(optimized));
@@ -124,7 +136,7 @@ public final class QueryPlanner implements AutoCloseable {
   public Schema describe(QueryText query) {
     Planner planner = Frameworks.getPlanner(config);
     try {
-      return TypeMapping.schemaOf(toRel(planner, query).validatedRowType);
+      return TypeMapping.schemaOf(toRel(planner, query, true).validatedRowType);
     } finally {
       planner.close();
     }
@@ -132,9 +144,9 @@ public final class QueryPlanner implements AutoCloseable {
 
   /** Runs an ad-hoc query over current snapshots. */
   public AdHocResult execute(QueryText query) {
-    Planner planner = Frameworks.getPlanner(config);
+    Planner planner = Frameworks.getPlanner(adHocConfig);
     try {
-      RelRoot root = toRel(planner, query);
+      RelRoot root = toRel(planner, query, false);
       RelTraitSet traits = root.rel.getTraitSet().replace(EnumerableConvention.INSTANCE)
           .replace(root.collation);
       RelNode physical = planner.transform(0, traits, root.rel);
@@ -214,23 +226,25 @@ public final class QueryPlanner implements AutoCloseable {
     return CalciteValues.fromCalcite(type, value);
   }
 
-  private RelRoot toRel(Planner planner, QueryText query) {
+  private RelRoot toRel(Planner planner, QueryText query, boolean isContinuous) {
+    DialectSyntax.Rewrite text = DialectSyntax.rewrite(query.sql());
     SqlNode parsed;
     try {
-      parsed = planner.parse(query.sql());
+      SqlNode raw = planner.parse(text.sql());
+      parsed = isContinuous ? NumericTyping.continuous(raw) : NumericTyping.adHoc(raw);
     } catch (SqlParseException e) {
-      throw SqlErrors.parse(e, query);
+      throw SqlErrors.parse(e, query, text);
     }
     SqlNode validated;
     try {
       validated = planner.validate(parsed);
     } catch (Exception e) {
-      throw SqlErrors.validation(e, query, knownColumns());
+      throw SqlErrors.validation(e, query, text, knownColumns());
     }
     try {
       return planner.rel(validated);
     } catch (Exception e) {
-      throw SqlErrors.validation(e, query, knownColumns());
+      throw SqlErrors.validation(e, query, text, knownColumns());
     }
   }
 
