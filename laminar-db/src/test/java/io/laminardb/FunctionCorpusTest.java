@@ -88,7 +88,10 @@ class FunctionCorpusTest {
         fn("length(a)", "a VARCHAR").row("Ça va").is(5).row("").is(0).row(NULL).is(NULL),
         fn("char_length(a)", "a VARCHAR").row("abc").is(3),
         fn("character_length(a)", "a VARCHAR").row("abc").is(3),
-        fn("upper(a) || lower(a)", "a VARCHAR").row("Ab").is("ABab"));
+        fn("upper(a) || lower(a)", "a VARCHAR").row("Ab").is("ABab"),
+        fn("concat(ts, '|', d, '|', b, '|', x)", "ts TIMESTAMP, d DECIMAL(5,2), b BOOLEAN, x DOUBLE")
+            .row(TS, new BigDecimal("1.50"), true, 2.0).is("2024-03-15 13:45:30.250|1.50|true|2"),
+        fn("concat_ws('-', n, a, n)", "n INT, a VARCHAR").row(1, NULL).is("1-1").row(NULL, "x").is("x"));
   }
 
   @TestFactory
@@ -144,7 +147,13 @@ class FunctionCorpusTest {
         fn("sqrt(x)", "x DOUBLE").row(16.0).is(4.0),
         fn("exp(x)", "x DOUBLE").row(0.0).is(1.0),
         fn("sign(x)", "x DOUBLE").row(-2.0).is(-1.0),
-        fn("pi()", "x DOUBLE").row(NULL).is(Math.PI));
+        fn("pi()", "x DOUBLE").row(NULL).is(Math.PI),
+        // DataFusion typing: a literal with a decimal point is DOUBLE; % has the wider operand type.
+        fn("i / 2.0", "i BIGINT").row(7L).is(3.5),
+        fn("i % j", "i BIGINT, j INT").row(-7L, 3).is(-1L),
+        fn("x % y", "x DOUBLE, y DOUBLE").row(7.5, 2.0).is(1.5),
+        fn("d * 2", "d DECIMAL(10,2)").row(new BigDecimal("1.25")).is(new BigDecimal("2.50")),
+        fn("sqrt(d)", "d DECIMAL(10,2)").row(new BigDecimal("6.25")).is(2.5));
   }
 
   @TestFactory
@@ -178,7 +187,19 @@ class FunctionCorpusTest {
             .row(NULL, 1, 1).is(NULL),
         fn("now()", "x INT").row(1).is(LocalDateTime.ofInstant(NOW, ZoneOffset.UTC)),
         fn("current_timestamp", "x INT").row(1).is(LocalDateTime.ofInstant(NOW, ZoneOffset.UTC)),
-        fn("ts + INTERVAL '1' HOUR", "ts TIMESTAMP").row(TS).is(TS.plusHours(1)));
+        fn("ts + INTERVAL '1' HOUR", "ts TIMESTAMP").row(TS).is(TS.plusHours(1)),
+        fn("ts + INTERVAL '250' MILLISECOND", "ts TIMESTAMP").row(TS).is(TS.plusNanos(250_000_000)),
+        fn("ts - INTERVAL '5 minutes'", "ts TIMESTAMP").row(TS).is(TS.minusMinutes(5)),
+        fn("ts + INTERVAL '1' MONTH", "ts TIMESTAMP").row(LocalDateTime.of(2024, 1, 31, 8, 0))
+            .is(LocalDateTime.of(2024, 2, 29, 8, 0)),
+        fn("floor(ts TO HOUR)", "ts TIMESTAMP").row(TS).is(LocalDateTime.of(2024, 3, 15, 13, 0)),
+        fn("ceil(ts TO MONTH)", "ts TIMESTAMP").row(TS).is(LocalDateTime.of(2024, 4, 1, 0, 0)),
+        fn("floor(d TO MONTH)", "d DATE").row(LocalDate.of(2024, 3, 15)).is(LocalDate.of(2024, 3, 1)),
+        fn("extract(week FROM ts)", "ts TIMESTAMP").row(TS).is(11L),
+        fn("extract(isodow FROM d)", "d DATE").row(LocalDate.of(2024, 3, 17)).is(7L),
+        fn("CAST(ts AS VARCHAR)", "ts TIMESTAMP").row(TS).is("2024-03-15 13:45:30.250"),
+        fn("proctime()", "x INT").row(1).is(LocalDateTime.ofInstant(NOW, ZoneOffset.UTC)),
+        fn("watermark()", "x INT").row(1).is(NULL));
   }
 
   @TestFactory
@@ -241,6 +262,11 @@ class FunctionCorpusTest {
     assertRuntimeError("chr(n)", "n BIGINT", new Object[] {0L}, new Object[] {97L}, "a");
     assertRuntimeError("split_part(a, ',', n)", "a VARCHAR, n BIGINT", new Object[] {"a,b", 0L},
         new Object[] {"a,b", 1L}, "a");
+    assertRuntimeError("abs(j)", "j INT", new Object[] {Integer.MIN_VALUE}, new Object[] {-5}, 5);
+    assertRuntimeError("date_trunc(u, ts)", "u VARCHAR, ts TIMESTAMP", new Object[] {"fortnight", TS},
+        new Object[] {"year", TS}, LocalDateTime.of(2024, 1, 1, 0, 0));
+    assertRuntimeError("regexp_like(a, p)", "a VARCHAR, p VARCHAR", new Object[] {"x", "("},
+        new Object[] {"x", "x"}, true);
     assertRuntimeError("lcm(a, b)", "a BIGINT, b BIGINT", new Object[] {Long.MAX_VALUE, 2L},
         new Object[] {2L, 3L}, 6L);
   }
@@ -259,11 +285,38 @@ class FunctionCorpusTest {
   }
 
   @Test
+  void unknownDateUnitIsReportedAtCreate() {
+    try (LaminarDB db = LaminarDB.builder().deterministic(true).build()) {
+      db.execute("CREATE SOURCE src (ts TIMESTAMP)");
+      assertThatThrownBy(() -> db.execute("CREATE STREAM s AS SELECT date_trunc('fortnight', ts) AS v FROM src"))
+          .isInstanceOfSatisfying(LaminarException.class, e -> {
+            assertThat(e.code()).isEqualTo("LDB-1001");
+            assertThat(e.getMessage()).contains("'fortnight'");
+          });
+    }
+  }
+
+  /** Positions stay those of the text as written, even after a rewritten ~ operator on the same line. */
+  @Test
+  void errorPositionsSurviveRegexOperatorRewrite() {
+    try (LaminarDB db = LaminarDB.builder().deterministic(true).build()) {
+      db.execute("CREATE SOURCE src (a VARCHAR)");
+      assertThatThrownBy(() -> db.execute("CREATE STREAM s AS SELECT a ~* 'x' AS m, nope(a) AS v FROM src"))
+          .isInstanceOfSatisfying(LaminarException.class, e -> {
+            assertThat(e.code()).isEqualTo("LDB-1004");
+            assertThat(e.line()).isEqualTo(1);
+            assertThat(e.column()).isEqualTo(42);
+          });
+    }
+  }
+
+  @Test
   void misusedTypesAreTypeMismatches() {
     try (LaminarDB db = LaminarDB.builder().deterministic(true).build()) {
       db.execute("CREATE SOURCE src (symbol VARCHAR, price DOUBLE, n BIGINT)");
       for (String expr : List.of("upper(5)", "price + symbol", "symbol * 2", "left(n, 2)", "abs(symbol)",
-          "date_trunc('hour', symbol)", "regexp_like(n, 'x')", "md5(price)", "ascii(n)")) {
+          "date_trunc('hour', symbol)", "regexp_like(n, 'x')", "md5(price)", "ascii(n)", "SUM(symbol)",
+          "gcd(price, n)", "concat_ws(n, symbol)", "make_date(symbol, 1, 1)", "to_timestamp(price > 1)")) {
         assertThatThrownBy(() -> db.execute("CREATE STREAM s AS SELECT " + expr + " AS v FROM src"))
             .as(expr).isInstanceOfSatisfying(LaminarException.class,
                 e -> assertThat(e.code()).as(expr + ": " + e.getMessage()).isEqualTo("LDB-1200"));

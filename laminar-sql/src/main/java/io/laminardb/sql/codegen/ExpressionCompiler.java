@@ -218,6 +218,8 @@ final class ExpressionCompiler {
     if (resultType == JavaType.DECIMAL) {
       result = "io.laminardb.core.function.Casts.rescale(" + result + ", " + Math.max(0, sqlType.getScale())
           + ")";
+    } else if (resultType == JavaType.LONG) {
+      result = ArithmeticCode.narrow(sqlType, result); // abs(INT_MIN) does not fit INT: LDB-7001
     }
     if (nullCheck.length() == 0) {
       code.append(out.value()).append(" = ").append(result).append(";\n");
