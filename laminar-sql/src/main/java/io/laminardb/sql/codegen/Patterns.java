@@ -1,9 +1,14 @@
 package io.laminardb.sql.codegen;
 
+import io.laminardb.common.error.ErrorCode;
+import io.laminardb.common.error.LaminarException;
+import io.laminardb.core.function.RegexFunctions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -37,14 +42,15 @@ final class Patterns {
       compile = "java.util.regex.Pattern.compile(" + compile + ".pattern(), java.util.regex.Pattern"
           + ".CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)";
     }
-    return match(compiler, ops.get(0), ops.get(1), compile, "matchesWhole", negated, code);
+    return match(compiler, ops.get(0), ops.get(1), compile, text -> RegexFunctions.compileLike(text, escape),
+        "matchesWhole", negated, code);
   }
 
   static Value similar(ExpressionCompiler compiler, RexCall call, StringBuilder code) {
     List<RexNode> ops = call.getOperands();
     boolean negated = call.getOperator().getName().startsWith("NOT");
-    return match(compiler, ops.get(0), ops.get(1), FN + "compileSimilar(%s)", "matchesWhole", negated,
-        code);
+    return match(compiler, ops.get(0), ops.get(1), FN + "compileSimilar(%s)", RegexFunctions::compileSimilar,
+        "matchesWhole", negated, code);
   }
 
   /**
@@ -81,25 +87,41 @@ final class Patterns {
         boolean insensitive = name.contains("INSENSITIVE");
         boolean negated = name.startsWith("NEGATED");
         String compile = FN + (insensitive ? "compileInsensitive(%s)" : "compile(%s)");
-        yield match(compiler, ops.get(0), ops.get(1), compile, "find", negated, code);
+        yield match(compiler, ops.get(0), ops.get(1), compile,
+            text -> RegexFunctions.compile(text, insensitive ? "i" : ""), "find", negated, code);
       }
     };
   }
 
+  /**
+   * The compiled pattern: a field initialised once for a literal (checked now with {@code check}, so a bad
+   * pattern fails CREATE), otherwise {@code compileTemplate} applied to the row's value.
+   */
   private static String pattern(ExpressionCompiler compiler, RexNode patternNode, Value pattern,
-      String compileTemplate) {
+      String compileTemplate, Function<String, Pattern> check) {
     if (isLiteral(patternNode)) {
-      String text = ExpressionCompiler.javaString(ExpressionCompiler.stringValue((RexLiteral) patternNode));
-      return compiler.constant("java.util.regex.Pattern", compileTemplate.replace("%s", text));
+      String text = ExpressionCompiler.stringValue((RexLiteral) patternNode);
+      checkConstant(() -> check.apply(text));
+      return compiler.constant("java.util.regex.Pattern",
+          compileTemplate.replace("%s", ExpressionCompiler.javaString(text)));
     }
     return compileTemplate.replace("%s", pattern.value());
   }
 
+  private static void checkConstant(Runnable compile) {
+    try {
+      compile.run();
+    } catch (LaminarException e) {
+      throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, e.getMessage().replaceFirst("^\\[LDB-\\d+\\] ", ""));
+    }
+  }
+
   private static Value match(ExpressionCompiler compiler, RexNode subject, RexNode patternNode,
-      String compileTemplate, String method, boolean negated, StringBuilder code) {
+      String compileTemplate, Function<String, Pattern> check, String method, boolean negated,
+      StringBuilder code) {
     Value s = compiler.compile(subject, code);
     Value p = compiler.compile(patternNode, code);
-    String pattern = pattern(compiler, patternNode, p, compileTemplate);
+    String pattern = pattern(compiler, patternNode, p, compileTemplate, check);
     Value out = compiler.declareValue(JavaType.BOOLEAN, code);
     String nulls = ExpressionCompiler.nullEither(s, p);
     String expr = (negated ? "!" : "") + FN + method + "(" + pattern + ", " + s.value() + ")";
@@ -131,6 +153,8 @@ final class Patterns {
     String pattern;
     if (isLiteral(patternNode) && (flagsNode == null || isLiteral(flagsNode))) {
       String flags = flagsNode == null ? "" : ExpressionCompiler.stringValue((RexLiteral) flagsNode);
+      String regex = ExpressionCompiler.stringValue((RexLiteral) patternNode);
+      checkConstant(() -> RegexFunctions.compile(regex, flags));
       pattern = compiler.constant("java.util.regex.Pattern", FN + "compile("
           + ExpressionCompiler.javaString(ExpressionCompiler.stringValue((RexLiteral) patternNode)) + ", "
           + ExpressionCompiler.javaString(flags) + ")");

@@ -29,6 +29,8 @@ final class LaminarFunctions {
       .andThen(SqlTypeTransforms.TO_NULLABLE);
   private static final SqlReturnTypeInference VARCHAR = ReturnTypes.explicit(SqlTypeName.VARCHAR)
       .andThen(SqlTypeTransforms.TO_NULLABLE);
+  private static final SqlOperandTypeChecker INTEGER_INTEGER =
+      OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER);
   private static final SqlOperandTypeChecker STRING_OPTIONAL_STRING =
       OperandTypes.or(OperandTypes.STRING, OperandTypes.STRING_STRING);
 
@@ -61,8 +63,8 @@ final class LaminarFunctions {
                 SqlTypeFamily.STRING))),
         // Numbers.
         MOD,
-        function("GCD", SqlFunctionCategory.NUMERIC, ReturnTypes.BIGINT_NULLABLE, OperandTypes.EXACT_NUMERIC_EXACT_NUMERIC),
-        function("LCM", SqlFunctionCategory.NUMERIC, ReturnTypes.BIGINT_NULLABLE, OperandTypes.EXACT_NUMERIC_EXACT_NUMERIC),
+        function("GCD", SqlFunctionCategory.NUMERIC, ReturnTypes.BIGINT_NULLABLE, INTEGER_INTEGER),
+        function("LCM", SqlFunctionCategory.NUMERIC, ReturnTypes.BIGINT_NULLABLE, INTEGER_INTEGER),
         function("ISNAN", SqlFunctionCategory.NUMERIC, ReturnTypes.BOOLEAN_NULLABLE, OperandTypes.NUMERIC),
         function("ISZERO", SqlFunctionCategory.NUMERIC, ReturnTypes.BOOLEAN_NULLABLE, OperandTypes.NUMERIC),
         function("NANVL", SqlFunctionCategory.NUMERIC, ReturnTypes.DOUBLE_NULLABLE, OperandTypes.NUMERIC_NUMERIC),
