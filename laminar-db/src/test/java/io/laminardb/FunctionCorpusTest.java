@@ -187,6 +187,8 @@ class FunctionCorpusTest {
             .row(NULL, 1, 1).is(NULL),
         fn("now()", "x INT").row(1).is(LocalDateTime.ofInstant(NOW, ZoneOffset.UTC)),
         fn("current_timestamp", "x INT").row(1).is(LocalDateTime.ofInstant(NOW, ZoneOffset.UTC)),
+        fn("current_date", "x INT").row(1).is(LocalDate.of(2024, 1, 2)),
+        fn("current_time", "x INT").row(1).is(java.time.LocalTime.of(3, 4, 5, 678_000_000)),
         fn("ts + INTERVAL '1' HOUR", "ts TIMESTAMP").row(TS).is(TS.plusHours(1)),
         fn("ts + INTERVAL '250' MILLISECOND", "ts TIMESTAMP").row(TS).is(TS.plusNanos(250_000_000)),
         fn("ts - INTERVAL '5 minutes'", "ts TIMESTAMP").row(TS).is(TS.minusMinutes(5)),

@@ -159,6 +159,9 @@ final class ExpressionCompiler {
     return switch (name) {
       case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW", "PROCTIME" ->
           new Value("false", "ctx.processingTimeMillis", JavaType.LONG);
+      case "CURRENT_DATE" -> new Value("false", "Math.floorDiv(ctx.processingTimeMillis, 86400000L)", JavaType.LONG);
+      case "CURRENT_TIME", "LOCALTIME" ->
+          new Value("false", "Math.floorMod(ctx.processingTimeMillis, 86400000L)", JavaType.LONG);
       case "WATERMARK" -> watermark(code);
       case "CONCAT" -> Concatenation.concat(this, call, code);
       case "CONCAT_WS" -> Concatenation.concatWs(this, call, code);
