@@ -320,7 +320,8 @@ class FunctionCorpusTest {
       db.execute("CREATE SOURCE src (symbol VARCHAR, price DOUBLE, n BIGINT)");
       for (String expr : List.of("upper(5)", "price + symbol", "symbol * 2", "left(n, 2)", "abs(symbol)",
           "date_trunc('hour', symbol)", "regexp_like(n, 'x')", "md5(price)", "ascii(n)", "SUM(symbol)",
-          "gcd(price, n)", "concat_ws(n, symbol)", "make_date(symbol, 1, 1)", "to_timestamp(price > 1)")) {
+          "gcd(price, n)", "concat_ws(n, symbol)", "make_date(symbol, 1, 1)", "to_timestamp(price > 1)",
+          "md5(symbol, symbol)", "now(1)")) {
         assertThatThrownBy(() -> db.execute("CREATE STREAM s AS SELECT " + expr + " AS v FROM src"))
             .as(expr).isInstanceOfSatisfying(LaminarException.class,
                 e -> assertThat(e.code()).as(expr + ": " + e.getMessage()).isEqualTo("LDB-1200"));

@@ -69,7 +69,8 @@ final class SqlErrors {
         || message.contains("cannot be applied") || message.contains("Parameters must be of the same type")
         || message.startsWith("Cannot assign") || message.contains("incompatible")
         || message.startsWith("Cast function cannot convert") || message.startsWith("Illegal mixing of types")
-        || message.startsWith("Type mismatch in column") || message.contains("clause must be a condition")) {
+        || message.startsWith("Type mismatch in column") || message.contains("clause must be a condition")
+        || message.startsWith("Invalid number of arguments to function")) {
       return ErrorCode.SQL_TYPE_MISMATCH;
     }
     return ErrorCode.SQL_PLANNING_FAILED;
