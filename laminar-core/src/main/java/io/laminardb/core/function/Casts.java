@@ -4,7 +4,6 @@ import io.laminardb.common.error.ErrorCode;
 import io.laminardb.common.error.LaminarException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -144,22 +143,64 @@ public final class Casts {
 
   /** 'yyyy-MM-dd HH:mm:ss' plus '.SSS' when the milliseconds are not zero. */
   public static String timestampToString(long epochMillis) {
-    LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
-    String base = String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", t.getYear(),
-        t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
-    int millis = t.getNano() / 1_000_000;
-    return millis == 0 ? base : base + String.format(Locale.ROOT, ".%03d", millis);
+    long days = Math.floorDiv(epochMillis, Civil.MILLIS_PER_DAY);
+    StringBuilder sb = new StringBuilder(23);
+    appendDate(sb, days);
+    sb.append(' ');
+    appendTime(sb, Math.floorMod(epochMillis, Civil.MILLIS_PER_DAY));
+    return sb.toString();
   }
 
   public static String dateToString(long epochDay) {
-    return LocalDate.ofEpochDay(epochDay).toString();
+    StringBuilder sb = new StringBuilder(10);
+    appendDate(sb, epochDay);
+    return sb.toString();
   }
 
+  /** 'HH:mm:ss' plus '.SSS' when the milliseconds are not zero. */
   public static String timeToString(long millisOfDay) {
-    LocalTime t = LocalTime.ofNanoOfDay(millisOfDay * 1_000_000L);
-    String base = String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
-    int millis = t.getNano() / 1_000_000;
-    return millis == 0 ? base : base + String.format(Locale.ROOT, ".%03d", millis);
+    StringBuilder sb = new StringBuilder(12);
+    appendTime(sb, millisOfDay);
+    return sb.toString();
+  }
+
+  /** yyyy-MM-dd as ISO-8601 (LocalDate) writes it: more digits, or a sign, outside 0000..9999. */
+  private static void appendDate(StringBuilder sb, long days) {
+    long date = Civil.date(days);
+    long year = Civil.year(date);
+    if (year > 9999) {
+      sb.append('+');
+    } else if (year < 0) {
+      sb.append('-');
+    }
+    long absYear = Math.abs(year);
+    pad(sb, absYear, 4);
+    sb.append('-');
+    pad(sb, Civil.month(date), 2);
+    sb.append('-');
+    pad(sb, Civil.day(date), 2);
+  }
+
+  private static void appendTime(StringBuilder sb, long millisOfDay) {
+    pad(sb, millisOfDay / 3_600_000L, 2);
+    sb.append(':');
+    pad(sb, millisOfDay / 60_000L % 60, 2);
+    sb.append(':');
+    pad(sb, millisOfDay / 1000L % 60, 2);
+    long millis = millisOfDay % 1000;
+    if (millis != 0) {
+      sb.append('.');
+      pad(sb, millis, 3);
+    }
+  }
+
+  private static void pad(StringBuilder sb, long value, int width) {
+    for (long limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
+      if (value < limit) {
+        sb.append('0');
+      }
+    }
+    sb.append(value);
   }
 
   public static long timestampToDate(long epochMillis) {

@@ -47,21 +47,51 @@ public final class RegexFunctions {
   }
 
   public static Pattern compile(String regex) {
+    return compile(regex, 0);
+  }
+
+  public static Pattern compileInsensitive(String regex) {
+    return compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  /**
+   * Compiles with PostgreSQL-style flags: {@code i} case-insensitive, {@code c} case-sensitive, {@code m}
+   * / {@code n} multi-line anchors, {@code s} dot matches newline, {@code x} extended syntax; {@code g}
+   * (replace every match) is accepted and left to the caller.
+   */
+  public static Pattern compile(String regex, String flags) {
+    return compile(regex, javaFlags(flags));
+  }
+
+  private static Pattern compile(String regex, int flags) {
     try {
-      return Pattern.compile(regex);
+      return Pattern.compile(regex, flags);
     } catch (PatternSyntaxException e) {
       throw new LaminarException(ErrorCode.QUERY_EXECUTION, "invalid regular expression '" + regex + "': "
           + e.getDescription());
     }
   }
 
-  public static Pattern compileInsensitive(String regex) {
-    try {
-      return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    } catch (PatternSyntaxException e) {
-      throw new LaminarException(ErrorCode.QUERY_EXECUTION, "invalid regular expression '" + regex + "': "
-          + e.getDescription());
+  private static int javaFlags(String flags) {
+    int java = 0;
+    for (int i = 0; i < flags.length(); i++) {
+      switch (flags.charAt(i)) {
+        case 'i' -> java |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+        case 'c' -> java &= ~(Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        case 'm', 'n' -> java |= Pattern.MULTILINE;
+        case 's' -> java |= Pattern.DOTALL;
+        case 'x' -> java |= Pattern.COMMENTS;
+        case 'g' -> { }
+        default -> throw new LaminarException(ErrorCode.QUERY_EXECUTION, "invalid regular expression flag '"
+            + flags.charAt(i) + "' in '" + flags + "'");
+      }
     }
+    return java;
+  }
+
+  /** Whether {@code flags} ask REGEXP_REPLACE to replace every match ({@code g}). */
+  public static boolean isGlobal(String flags) {
+    return flags.indexOf('g') >= 0;
   }
 
   public static boolean matchesWhole(Pattern p, String s) {
@@ -72,9 +102,11 @@ public final class RegexFunctions {
     return p.matcher(s).find();
   }
 
-  /** REGEXP_REPLACE(s, pattern, replacement): replaces every match; {@code \1} or {@code $1} groups. */
-  public static String replaceAll(Pattern p, String s, String replacement) {
-    return p.matcher(s).replaceAll(javaReplacement(replacement));
+  /** REGEXP_REPLACE: the first match, or every match when {@code global}; {@code \1} or {@code $1} groups. */
+  public static String replace(Pattern p, String s, String replacement, boolean global) {
+    Matcher m = p.matcher(s);
+    String r = javaReplacement(replacement);
+    return global ? m.replaceAll(r) : m.replaceFirst(r);
   }
 
   /** The first match (or its first group when the pattern has groups); NULL when none. */
@@ -87,10 +119,25 @@ public final class RegexFunctions {
   }
 
   public static long count(Pattern p, String s) {
+    return count(p, s, 1);
+  }
+
+  /** Matches that begin at or after character position {@code start} (1-based). */
+  public static long count(Pattern p, String s, long start) {
+    if (start < 1) {
+      throw new LaminarException(ErrorCode.QUERY_EXECUTION, "regexp_count start must be at least 1, got "
+          + start);
+    }
+    int cps = s.codePointCount(0, s.length());
+    if (start > cps + 1) {
+      return 0;
+    }
     Matcher m = p.matcher(s);
+    int from = s.offsetByCodePoints(0, (int) start - 1);
     long n = 0;
-    while (m.find()) {
+    while (from <= s.length() && m.find(from)) {
       n++;
+      from = m.end() == m.start() ? m.end() + 1 : m.end();
     }
     return n;
   }

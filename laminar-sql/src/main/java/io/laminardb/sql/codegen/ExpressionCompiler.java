@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
@@ -146,26 +147,35 @@ final class ExpressionCompiler {
       case EXTRACT -> Temporal.extract(this, call, code);
       case FLOOR, CEIL -> call.getOperands().size() == 2 ? Temporal.floorCeil(this, call, code)
           : function(call, code);
-      case GREATEST, LEAST -> greatestLeast(call, code);
-      case OTHER_FUNCTION, OTHER, TRIM, POSITION, REVERSE -> {
-        String name = call.getOperator().getName();
-        if (name.equals("CURRENT_TIMESTAMP") || name.equals("LOCALTIMESTAMP") || name.equals("NOW")
-            || name.equals("PROCTIME")) {
-          yield new Value("false", "ctx.processingTimeMillis", JavaType.LONG);
-        }
-        if (name.equals("WATERMARK")) {
-          Value out = declare(JavaType.LONG, code);
-          code.append(out.isNull()).append(" = ctx.watermark == Long.MIN_VALUE; ").append(out.value())
-              .append(" = ctx.watermark;\n");
-          yield out;
-        }
-        if (Patterns.isRegexFunction(name)) {
-          yield Patterns.regexFunction(this, call, code);
-        }
-        yield function(call, code);
-      }
-      default -> function(call, code);
+      case GREATEST, LEAST, GREATEST_PG, LEAST_PG -> greatestLeast(call, code);
+      case RLIKE -> Patterns.regexFunction(this, call, code);
+      default -> named(call, code);
     };
+  }
+
+  /** Functions told apart by name: clock and watermark reads, the non-strict ones, then the library. */
+  private Value named(RexCall call, StringBuilder code) {
+    String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+    return switch (name) {
+      case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW", "PROCTIME" ->
+          new Value("false", "ctx.processingTimeMillis", JavaType.LONG);
+      case "CURRENT_DATE" -> new Value("false", "Math.floorDiv(ctx.processingTimeMillis, 86400000L)", JavaType.LONG);
+      case "CURRENT_TIME", "LOCALTIME" ->
+          new Value("false", "Math.floorMod(ctx.processingTimeMillis, 86400000L)", JavaType.LONG);
+      case "WATERMARK" -> watermark(code);
+      case "CONCAT" -> Concatenation.concat(this, call, code);
+      case "CONCAT_WS" -> Concatenation.concatWs(this, call, code);
+      case "DATE_TRUNC" -> Temporal.dateTrunc(this, call, code);
+      default -> Patterns.isRegexFunction(name) ? Patterns.regexFunction(this, call, code)
+          : function(call, code);
+    };
+  }
+
+  private Value watermark(StringBuilder code) {
+    Value out = declare(JavaType.LONG, code);
+    code.append(out.isNull()).append(" = ctx.watermark == Long.MIN_VALUE; ").append(out.value())
+        .append(" = ctx.watermark;\n");
+    return out;
   }
 
   /** A strict call of a library method: NULL if any argument is NULL. */
@@ -183,10 +193,11 @@ final class ExpressionCompiler {
       throw unsupported("function " + name + describeArgs(call)
           + " in continuous queries");
     }
-    return invoke(method, args, JavaType.of(call.getType()), code);
+    return invoke(method, args, call.getType(), code);
   }
 
-  Value invoke(Method method, List<Value> args, JavaType resultType, StringBuilder code) {
+  private Value invoke(Method method, List<Value> args, RelDataType sqlType, StringBuilder code) {
+    JavaType resultType = JavaType.of(sqlType);
     Value out = declare(resultType, code);
     StringBuilder nullCheck = new StringBuilder();
     StringBuilder callText = new StringBuilder(method.getDeclaringClass().getName()).append('.')
@@ -203,12 +214,16 @@ final class ExpressionCompiler {
       if (i > 0) {
         callText.append(", ");
       }
-      String cast = params[i] == int.class ? "(int) " : params[i] == short.class ? "(short) "
-          : params[i] == float.class ? "(float) " : "";
-      callText.append(cast).append(a.value());
+      callText.append(argument(a, params[i]));
     }
     callText.append(')');
     String result = convertResult(method.getReturnType(), callText.toString(), resultType);
+    if (resultType == JavaType.DECIMAL) {
+      result = "io.laminardb.core.function.Casts.rescale(" + result + ", " + Math.max(0, sqlType.getScale())
+          + ")";
+    } else if (resultType == JavaType.LONG) {
+      result = ArithmeticCode.narrow(sqlType, result); // abs(INT_MIN) does not fit INT: LDB-7001
+    }
     if (nullCheck.length() == 0) {
       code.append(out.value()).append(" = ").append(result).append(";\n");
     } else {
@@ -216,6 +231,17 @@ final class ExpressionCompiler {
           .append(out.value()).append(" = ").append(result).append("; }\n");
     }
     return out;
+  }
+
+  /** Java text passing {@code a} to a parameter of type {@code param} (FunctionLibrary only widens). */
+  private static String argument(Value a, Class<?> param) {
+    if (param == double.class && a.type() == JavaType.DECIMAL) {
+      return a.value() + ".doubleValue()";
+    }
+    if (param == int.class) {
+      return "(int) " + a.value();
+    }
+    return a.value();
   }
 
   private static String convertResult(Class<?> returned, String expr, JavaType want) {
@@ -370,7 +396,7 @@ final class ExpressionCompiler {
 
   private Value greatestLeast(RexCall call, StringBuilder code) {
     // GREATEST/LEAST ignore NULL arguments (PostgreSQL/DataFusion); NULL only when all are NULL.
-    boolean greatest = call.getKind() == SqlKind.GREATEST;
+    boolean greatest = call.getKind() == SqlKind.GREATEST || call.getKind() == SqlKind.GREATEST_PG;
     Value out = declare(JavaType.of(call.getType()), code);
     code.append(out.isNull()).append(" = true;\n");
     for (RexNode operand : call.getOperands()) {

@@ -31,7 +31,7 @@ public final class FunctionLibrary {
 
   /**
    * The best method for {@code name} with these argument types: exact Java types first, then one that
-   * needs only numeric widening (long to double). Null when none fits.
+   * needs only numeric widening (BIGINT or DECIMAL to DOUBLE). Null when none fits.
    */
   Method find(String name, List<JavaType> args) {
     List<Method> candidates = byName.get(name.toUpperCase(Locale.ROOT));
@@ -51,7 +51,7 @@ public final class FunctionLibrary {
         JavaType have = args.get(i) == JavaType.SYMBOL ? JavaType.STRING : args.get(i);
         if (want != have) {
           exact = false;
-          if (!(want == JavaType.DOUBLE && have == JavaType.LONG)) {
+          if (!(want == JavaType.DOUBLE && (have == JavaType.LONG || have == JavaType.DECIMAL))) {
             fits = false;
           }
         }

@@ -7,6 +7,7 @@ import io.laminardb.core.type.Schema;
 import io.laminardb.sql.codegen.CalcCompiler;
 import io.laminardb.sql.codegen.FunctionLibrary;
 import io.laminardb.sql.function.FunctionClasses;
+import io.laminardb.sql.function.NumericTyping;
 import io.laminardb.sql.function.OperatorTables;
 import io.laminardb.sql.translate.PlanTranslator;
 import io.laminardb.sql.tree.QueryText;
@@ -36,6 +37,7 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
@@ -62,7 +64,10 @@ public final class QueryPlanner implements AutoCloseable {
 
   private final RelationResolver resolver;
   private final CalciteConnection connection;
+  /** Continuous queries: our function signatures, compiled by {@link CalcCompiler}. */
   private final FrameworkConfig config;
+  /** Ad-hoc queries run on Calcite's executor, so they see only functions Calcite implements. */
+  private final FrameworkConfig adHocConfig;
   private final SchemaPlus schema;
   private final PlanTranslator translator;
 
@@ -76,32 +81,32 @@ public final class QueryPlanner implements AutoCloseable {
       props.setProperty("quoting", "DOUBLE_QUOTE");
       props.setProperty("conformance", "LENIENT");
       props.setProperty("timeZone", "UTC");
+      props.setProperty("typeSystem", LaminarTypeSystem.class.getName() + "#INSTANCE");
       Connection jdbc = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:", props);
       this.connection = jdbc.unwrap(CalciteConnection.class);
     } catch (SQLException e) {
       throw new LaminarException(ErrorCode.INTERNAL, "cannot start the SQL engine: " + e.getMessage(), e);
     }
     this.schema = connection.getRootSchema().add("laminar", new org.apache.calcite.schema.impl.AbstractSchema());
-    this.config = Frameworks.newConfigBuilder()
+    this.config = frameworkConfig(schema, OperatorTables.standard());
+    this.adHocConfig = frameworkConfig(schema, OperatorTables.calciteExecutable());
+    FunctionLibrary functions = new FunctionLibrary(FunctionClasses.all());
+    this.translator = new PlanTranslator(new CalcCompiler(functions));
+  }
+
+  private static FrameworkConfig frameworkConfig(SchemaPlus schema, SqlOperatorTable operators) {
+    return Frameworks.newConfigBuilder()
         .parserConfig(PARSER)
         .defaultSchema(schema)
-        .operatorTable(OperatorTables.standard())
+        .operatorTable(operators)
         .programs(Programs.standard())
-        .typeSystem(new org.apache.calcite.rel.type.RelDataTypeSystemImpl() {
-          // CASE/UNION of string literals of different lengths is VARCHAR, not blank-padded CHAR.
-          @Override
-          public boolean shouldConvertRaggedUnionTypesToVarying() {
-            return true;
-          }
-        })
+        .typeSystem(LaminarTypeSystem.INSTANCE)
         .sqlValidatorConfig(SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.LENIENT)
             .withIdentifierExpansion(true)
             // VARCHAR never converts implicitly to numbers or timestamps (spec: LDB-1200).
             .withTypeCoercionEnabled(false))
         .build();
-    FunctionLibrary functions = new FunctionLibrary(FunctionClasses.all());
-    this.translator = new PlanTranslator(new CalcCompiler(functions));
   }
 
   /** Makes a catalog object visible to queries (or replaces it). */
@@ -118,7 +123,7 @@ public final class QueryPlanner implements AutoCloseable {
   public PlannedQuery planContinuous(QueryText query) {
     Planner planner = Frameworks.getPlanner(config);
     try {
-      RelRoot root = toRel(planner, query);
+      RelRoot root = toRel(planner, query, true);
       RelNode optimized = optimize(root.project());
       try {
         return new PlannedQuery(translator.translate(optimized), explain(optimized));
@@ -135,7 +140,7 @@ public final class QueryPlanner implements AutoCloseable {
   public Schema describe(QueryText query) {
     Planner planner = Frameworks.getPlanner(config);
     try {
-      return TypeMapping.schemaOf(toRel(planner, query).validatedRowType);
+      return TypeMapping.schemaOf(toRel(planner, query, true).validatedRowType);
     } finally {
       planner.close();
     }
@@ -143,9 +148,9 @@ public final class QueryPlanner implements AutoCloseable {
 
   /** Runs an ad-hoc query over current snapshots. */
   public AdHocResult execute(QueryText query) {
-    Planner planner = Frameworks.getPlanner(config);
+    Planner planner = Frameworks.getPlanner(adHocConfig);
     try {
-      RelRoot root = toRel(planner, query);
+      RelRoot root = toRel(planner, query, false);
       // The runner optimizes the logical plan itself; handing it an optimized plan re-registers nodes.
       RelNode logical = root.project();
       Schema schema = TypeMapping.schemaOf(root.validatedRowType);
@@ -224,25 +229,27 @@ public final class QueryPlanner implements AutoCloseable {
     return CalciteValues.fromCalcite(type, value);
   }
 
-  private RelRoot toRel(Planner planner, QueryText query) {
+  private RelRoot toRel(Planner planner, QueryText query, boolean isContinuous) {
+    DialectSyntax.Rewrite text = DialectSyntax.rewrite(query.sql());
     SqlNode parsed;
     try {
-      parsed = planner.parse(IntervalLiterals.normalize(query.sql()));
+      SqlNode raw = planner.parse(text.sql());
+      parsed = isContinuous ? NumericTyping.continuous(raw) : NumericTyping.adHoc(raw);
     } catch (SqlParseException e) {
       // Babel looks further ahead and reports errors a token early; the core grammar pinpoints them.
       try {
-        SqlParser.create(query.sql(), PARSER.withParserFactory(
+        SqlParser.create(text.sql(), PARSER.withParserFactory(
             org.apache.calcite.sql.parser.impl.SqlParserImpl.FACTORY)).parseQuery();
       } catch (SqlParseException coreError) {
-        throw SqlErrors.parse(coreError, query);
+        throw SqlErrors.parse(coreError, query, text);
       }
-      throw SqlErrors.parse(e, query);
+      throw SqlErrors.parse(e, query, text);
     }
     SqlNode validated;
     try {
-      validated = planner.validate(DecimalLiterals.asDouble(parsed));
+      validated = planner.validate(parsed);
     } catch (Exception e) {
-      throw SqlErrors.validation(e, query, knownColumns());
+      throw SqlErrors.validation(e, query, text, knownColumns());
     }
     checkUniqueAliases(validated, query);
     TypeRules.checkComparisons(validated, query, resolver);
@@ -250,7 +257,7 @@ public final class QueryPlanner implements AutoCloseable {
     try {
       root = planner.rel(validated);
     } catch (Exception e) {
-      throw SqlErrors.validation(e, query, knownColumns());
+      throw SqlErrors.validation(e, query, text, knownColumns());
     }
     TypeRules.check(root.rel, query);
     return root;

@@ -17,10 +17,11 @@ final class SqlErrors {
 
   private SqlErrors() {}
 
-  static LaminarException parse(SqlParseException e, QueryText query) {
+  static LaminarException parse(SqlParseException e, QueryText query, DialectSyntax.Rewrite text) {
     int line = e.getPos() == null ? 0 : e.getPos().getLineNum();
     int col = e.getPos() == null ? 0 : e.getPos().getColumnNum();
-    int[] at = query.rebase(line, col);
+    int[] inner = text.toOriginal(line, col);
+    int[] at = query.rebase(inner[0], inner[1]);
     String message = e.getMessage() == null ? "syntax error" : e.getMessage();
     int cut = message.indexOf('\n');
     if (cut > 0) {
@@ -30,11 +31,12 @@ final class SqlErrors {
     return new LaminarException(ErrorCode.SQL_UNSUPPORTED, "syntax error: " + message, at[0], at[1], e);
   }
 
-  static LaminarException validation(Throwable t, QueryText query, Collection<String> knownColumns) {
+  static LaminarException validation(Throwable t, QueryText query, DialectSyntax.Rewrite text,
+      Collection<String> knownColumns) {
     CalciteContextException context = find(t, CalciteContextException.class);
     String message = rootMessage(t);
-    int[] at = context == null ? new int[] {query.line(), query.column()}
-        : query.rebase(context.getPosLine(), context.getPosColumn());
+    int[] inner = context == null ? null : text.toOriginal(context.getPosLine(), context.getPosColumn());
+    int[] at = inner == null ? new int[] {query.line(), query.column()} : query.rebase(inner[0], inner[1]);
     ErrorCode code = classify(message);
     if (code == ErrorCode.SQL_COLUMN_NOT_FOUND) {
       Matcher m = COLUMN_NOT_FOUND.matcher(message);
@@ -68,7 +70,8 @@ final class SqlErrors {
         || message.startsWith("Cannot assign") || message.contains("incompatible")
         || message.startsWith("Cast function cannot convert") || message.contains("must be a condition")
         || message.startsWith("Illegal mixing of types") || message.startsWith("Type mismatch in column")
-        || message.contains("must be of boolean type") || message.startsWith("Cannot compare")) {
+        || message.contains("must be of boolean type") || message.startsWith("Cannot compare")
+        || message.startsWith("Invalid number of arguments to function")) {
       return ErrorCode.SQL_TYPE_MISMATCH;
     }
     return ErrorCode.SQL_PLANNING_FAILED;
