@@ -29,7 +29,7 @@ import io.laminardb.sql.planner.CalciteValues;
 import io.laminardb.sql.planner.PlannedQuery;
 import io.laminardb.sql.planner.QueryPlanner;
 import io.laminardb.sql.planner.RelationResolver;
-import io.laminardb.sql.tree.EmitClause;
+import io.laminardb.sql.translate.StreamingOptions;
 import io.laminardb.sql.tree.QueryText;
 import io.laminardb.sql.tree.Statement;
 import java.util.ArrayList;
@@ -128,7 +128,10 @@ final class StatementRunner implements RelationResolver {
       case Statement.Show s -> MetadataQueries.show(catalog, s.what());
       case Statement.ShowCreate s -> MetadataQueries.showCreate(catalog, s.kind(), s.name());
       case Statement.Describe d -> MetadataQueries.describe(catalog, d.name());
-      case Statement.Explain e -> MetadataQueries.lines("plan", planner.explain(e.query()));
+      case Statement.Explain e -> MetadataQueries.lines("plan", planner.explain(e.query(),
+          e.target() instanceof Statement.CreateQuery q
+              ? new StreamingOptions(q.emit(), q.allowedLatenessMillis(), q.lateDataTo())
+              : StreamingOptions.DEFAULT));
       case Statement.Select s -> select(s.query());
       case Statement.Checkpoint c -> throw new LaminarException(ErrorCode.INVALID_OPERATION,
           "CHECKPOINT needs a database opened with storageDir and checkpointing, which is not available yet");
@@ -231,32 +234,18 @@ final class StatementRunner implements RelationResolver {
     if (claimName(q.name(), kind, q.orReplace(), q.ifNotExists())) {
       return new ExecuteResult.Ddl(type, q.name());
     }
-    checkStatelessClauses(q.emit(), q.allowedLatenessMillis(), q.lateDataTo(), q.query());
-    CatalogEntry entry = startQuery(q.name(), kind, q.query(), q.sql());
+    if (q.lateDataTo() != null) {
+      throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "LATE DATA TO is not supported yet",
+          q.query().line(), q.query().column(), null);
+    }
+    CatalogEntry entry = startQuery(q.name(), kind, q.query(), q.sql(),
+        new StreamingOptions(q.emit(), q.allowedLatenessMillis(), q.lateDataTo()));
     return new ExecuteResult.Ddl(type, entry.name());
   }
 
-  private static void checkStatelessClauses(EmitClause emit, Long lateness, String lateDataTo,
-      QueryText query) {
-    if (emit != null) {
-      switch (emit.mode()) {
-        case ON_WATERMARK, ON_WINDOW_CLOSE, FINAL -> throw new LaminarException(ErrorCode.WINDOW_INVALID,
-            emit.sql() + " requires a windowed aggregation", query.line(), query.column(), null);
-        case EVERY_INTERVAL -> throw new LaminarException(ErrorCode.WINDOW_INVALID,
-            emit.sql() + " requires an aggregation", query.line(), query.column(), null);
-        case CHANGES -> throw new LaminarException(ErrorCode.SQL_UNSUPPORTED,
-            "EMIT CHANGES is not supported yet", query.line(), query.column(), null);
-        case ON_UPDATE -> { }
-      }
-    }
-    if (lateness != null || lateDataTo != null) {
-      throw new LaminarException(ErrorCode.WINDOW_INVALID, "ALLOW LATENESS and LATE DATA TO require a"
-          + " windowed aggregation", query.line(), query.column(), null);
-    }
-  }
-
-  private CatalogEntry startQuery(String name, ObjectKind kind, QueryText query, String sql) {
-    PlannedQuery planned = planner.planContinuous(query);
+  private CatalogEntry startQuery(String name, ObjectKind kind, QueryText query, String sql,
+      StreamingOptions options) {
+    PlannedQuery planned = planner.planContinuous(query, options);
     List<String> inputs = new ArrayList<>(planned.plan().inputNames());
     for (String input : inputs) {
       CatalogEntry in = catalog.require(input);
@@ -312,7 +301,7 @@ final class StatementRunner implements RelationResolver {
       }
       query = new QueryText(text, 1, 1);
     }
-    startQuery(s.name(), ObjectKind.SINK, query, s.sql());
+    startQuery(s.name(), ObjectKind.SINK, query, s.sql(), StreamingOptions.DEFAULT);
     return new ExecuteResult.Ddl("CREATE SINK", s.name());
   }
 

@@ -19,6 +19,19 @@ public interface Operator {
   void onWatermark(int port, long watermark);
 
   /**
+   * End of the current step. Operators that emit per step (ON UPDATE, CHANGES) or must hold back their
+   * watermark until their output is complete do that work here. Called only for operators that answer true
+   * to {@link #needsStepEnd()}, upstream operators first, queries in creation (topological) order, so a
+   * downstream query always ingests rows before it applies the watermark that follows them.
+   */
+  default void onStepEnd() {}
+
+  /** Whether {@link #onStepEnd()} must be called. */
+  default boolean needsStepEnd() {
+    return false;
+  }
+
+  /**
    * The operator's checkpointable state, or null for a stateless operator. All state a checkpoint must
    * capture lives behind this contract so durability never touches operator logic.
    */

@@ -18,6 +18,8 @@ public final class Pipeline {
   private final Map<String, StreamNode> nodes = new ConcurrentHashMap<>();
   private final Map<String, QueryRuntime> queries = new ConcurrentHashMap<>();
   private final List<StreamNode> dirty = new ArrayList<>();
+  /** Queries with step-end work, in activation order (a query only reads objects created before it). */
+  private final List<QueryRuntime> stepEndQueries = new ArrayList<>();
   private final Clock clock;
   private volatile ErrorListener errorListener = (query, error) -> {};
 
@@ -53,6 +55,9 @@ public final class Pipeline {
   /** Instantiates and wires a prepared query's operators. Compute thread only. */
   public void activate(QueryRuntime query) {
     query.wire();
+    if (query.collectStepEndOperators()) {
+      stepEndQueries.add(query);
+    }
   }
 
   /**
@@ -64,6 +69,7 @@ public final class Pipeline {
     if (query != null && query.output() == node) {
       queries.remove(node.name(), query);
       query.unwire();
+      stepEndQueries.remove(query);
     }
     nodes.remove(node.name(), node);
   }
@@ -102,8 +108,11 @@ public final class Pipeline {
     dirty.add(node);
   }
 
-  /** End of step: every node that produced rows hands them to its listeners. */
+  /** End of step: stateful queries finish the step, then every node hands its rows to its listeners. */
   void endStep() {
+    for (int i = 0; i < stepEndQueries.size(); i++) {
+      stepEndQueries.get(i).endStep();
+    }
     for (int i = 0; i < dirty.size(); i++) {
       dirty.get(i).flush();
     }

@@ -20,6 +20,7 @@ public final class QueryRuntime {
   private final QueryPlan plan;
   private final QueryNode output;
   private final List<Operator> operators = new ArrayList<>();
+  private Operator[] stepEndOperators = new Operator[0];
   private final List<StreamNode> inputs = new ArrayList<>();
   private final Pipeline pipeline;
   private final AtomicLong errors = new AtomicLong();
@@ -54,6 +55,31 @@ public final class QueryRuntime {
       connect(scan, passThrough, 0);
     } else {
       build(root, output, context);
+    }
+  }
+
+  /** Operators needing step-end calls, upstream first (operators are built root first). */
+  boolean collectStepEndOperators() {
+    List<Operator> list = new ArrayList<>();
+    for (int i = operators.size() - 1; i >= 0; i--) {
+      if (operators.get(i).needsStepEnd()) {
+        list.add(operators.get(i));
+      }
+    }
+    stepEndOperators = list.toArray(new Operator[0]);
+    return stepEndOperators.length > 0;
+  }
+
+  void endStep() {
+    if (!active) {
+      return;
+    }
+    for (Operator operator : stepEndOperators) {
+      try {
+        operator.onStepEnd();
+      } catch (RuntimeException e) {
+        onError(e);
+      }
     }
   }
 

@@ -134,6 +134,7 @@ final class ExpressionCompiler {
       case IS_TRUE, IS_FALSE, IS_NOT_TRUE, IS_NOT_FALSE -> isTruth(call, code);
       case IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM -> distinct(call, code);
       case CASE -> caseWhen(call, code);
+      case SAFE_CAST -> tryCast(call, code);
       case CAST -> Casting.cast(this, compile(call.getOperands().get(0), code),
           call.getOperands().get(0).getType(), call.getType(), code);
       case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL ->
@@ -175,6 +176,20 @@ final class ExpressionCompiler {
     Value out = declare(JavaType.LONG, code);
     code.append(out.isNull()).append(" = ctx.watermark == Long.MIN_VALUE; ").append(out.value())
         .append(" = ctx.watermark;\n");
+    return out;
+  }
+
+  /** TRY_CAST / SAFE_CAST: NULL instead of an error when the value does not convert. */
+  private Value tryCast(RexCall call, StringBuilder code) {
+    RexNode operand = call.getOperands().get(0);
+    Value in = compile(operand, code);
+    Value out = declare(JavaType.of(call.getType()), code);
+    StringBuilder body = new StringBuilder();
+    Value v = Casting.cast(this, in, operand.getType(), call.getType(), body);
+    code.append("try {\n").append(body).append(out.isNull()).append(" = ").append(v.isNull()).append("; ")
+        .append(out.value()).append(" = ").append(v.value()).append(";\n} catch (")
+        .append("io.laminardb.common.error.LaminarException ex) { ").append(out.isNull())
+        .append(" = true; }\n");
     return out;
   }
 

@@ -44,7 +44,8 @@ public final class OperatorTables {
     return new Layered(List.of(
         SqlStdOperatorTable.instance(),
         libraries.getOperatorTable(SqlLibrary.POSTGRESQL),
-        libraries.getOperatorTable(SqlLibrary.BIG_QUERY, SqlLibrary.MYSQL, SqlLibrary.SPARK)));
+        libraries.getOperatorTable(SqlLibrary.BIG_QUERY, SqlLibrary.MYSQL, SqlLibrary.SPARK,
+            SqlLibrary.MSSQL)));
   }
 
   private record Layered(List<SqlOperatorTable> layers) implements SqlOperatorTable {

@@ -10,6 +10,7 @@ import io.laminardb.sql.function.FunctionClasses;
 import io.laminardb.sql.function.NumericTyping;
 import io.laminardb.sql.function.OperatorTables;
 import io.laminardb.sql.translate.PlanTranslator;
+import io.laminardb.sql.translate.StreamingOptions;
 import io.laminardb.sql.tree.QueryText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,7 +70,7 @@ public final class QueryPlanner implements AutoCloseable {
   /** Ad-hoc queries run on Calcite's executor, so they see only functions Calcite implements. */
   private final FrameworkConfig adHocConfig;
   private final SchemaPlus schema;
-  private final PlanTranslator translator;
+  private final CalcCompiler calcCompiler;
 
   public QueryPlanner(RelationResolver resolver) {
     this.resolver = resolver;
@@ -91,7 +92,7 @@ public final class QueryPlanner implements AutoCloseable {
     this.config = frameworkConfig(schema, OperatorTables.standard());
     this.adHocConfig = frameworkConfig(schema, OperatorTables.calciteExecutable());
     FunctionLibrary functions = new FunctionLibrary(FunctionClasses.all());
-    this.translator = new PlanTranslator(new CalcCompiler(functions));
+    this.calcCompiler = new CalcCompiler(functions);
   }
 
   private static FrameworkConfig frameworkConfig(SchemaPlus schema, SqlOperatorTable operators) {
@@ -121,12 +122,18 @@ public final class QueryPlanner implements AutoCloseable {
 
   /** Plans a continuous query: validate, optimize into fused calcs, compile expressions. */
   public PlannedQuery planContinuous(QueryText query) {
+    return planContinuous(query, StreamingOptions.DEFAULT);
+  }
+
+  /** Plans a continuous query with its EMIT and lateness clauses. */
+  public PlannedQuery planContinuous(QueryText query, StreamingOptions options) {
     Planner planner = Frameworks.getPlanner(config);
     try {
       RelRoot root = toRel(planner, query, true);
       RelNode optimized = optimize(root.project());
       try {
-        return new PlannedQuery(translator.translate(optimized), explain(optimized));
+        return new PlannedQuery(new PlanTranslator(calcCompiler, options).translate(optimized),
+            explain(optimized));
       } catch (LaminarException e) {
         throw new LaminarException(e.errorCode(), e.getMessage().replaceFirst("^\\[LDB-\\d+\\] ", ""),
             query.line(), query.column(), e.getCause());
@@ -183,8 +190,8 @@ public final class QueryPlanner implements AutoCloseable {
   }
 
   /** EXPLAIN text of a continuous query: logical plan, then the physical operators. */
-  public List<String> explain(QueryText query) {
-    PlannedQuery planned = planContinuous(query);
+  public List<String> explain(QueryText query, StreamingOptions options) {
+    PlannedQuery planned = planContinuous(query, options);
     List<String> lines = new ArrayList<>();
     lines.add("Logical plan:");
     for (String l : planned.logicalPlan().split("\n")) {

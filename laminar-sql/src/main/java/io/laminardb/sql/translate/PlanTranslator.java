@@ -7,7 +7,10 @@ import io.laminardb.core.plan.OperatorSpec;
 import io.laminardb.core.plan.QueryPlan;
 import io.laminardb.core.plan.ScanSpec;
 import io.laminardb.core.plan.UnionSpec;
+import io.laminardb.core.type.DataType;
+import io.laminardb.core.type.Field;
 import io.laminardb.core.type.Schema;
+import io.laminardb.core.type.TypeKind;
 import io.laminardb.sql.codegen.CalcCompiler;
 import io.laminardb.sql.planner.TypeMapping;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Join;
@@ -33,26 +37,53 @@ import org.apache.calcite.rex.RexUtil;
  * relational operator; later operators (aggregates, windows, joins) add a case here.
  */
 public final class PlanTranslator {
-  private final CalcCompiler calcCompiler;
+  static final String WEIGHT = "__weight";
 
-  public PlanTranslator(CalcCompiler calcCompiler) {
+  private final CalcCompiler calcCompiler;
+  private final StreamingOptions options;
+  private boolean sawAggregate;
+
+  /** One translator per query: it carries the query's streaming clauses. */
+  public PlanTranslator(CalcCompiler calcCompiler, StreamingOptions options) {
     this.calcCompiler = calcCompiler;
+    this.options = options;
   }
 
   public QueryPlan translate(RelNode rel) {
     OperatorSpec root = visit(rel);
-    Schema output = TypeMapping.schemaOf(rel.getRowType());
-    checkUniqueNames(output);
-    return new QueryPlan(root, output);
+    if (!sawAggregate) {
+      checkStatelessClauses();
+      if (options.isChanges() && root.outputSchema().indexOf(WEIGHT) < 0) {
+        root = appendUnitWeight(root, rel);
+      }
+    }
+    checkUniqueNames(root.outputSchema());
+    return new QueryPlan(root, root.outputSchema());
   }
 
-  private OperatorSpec visit(RelNode rel) {
+  private void checkStatelessClauses() {
+    if (options.emit() != null) {
+      switch (options.emit().mode()) {
+        case ON_WATERMARK, ON_WINDOW_CLOSE, FINAL -> throw new LaminarException(ErrorCode.WINDOW_INVALID,
+            options.emit().sql() + " requires a windowed aggregation");
+        case EVERY_INTERVAL -> throw new LaminarException(ErrorCode.WINDOW_INVALID,
+            options.emit().sql() + " requires an aggregation");
+        default -> { }
+      }
+    }
+    if (options.allowedLatenessMillis() != null || options.lateDataTo() != null) {
+      throw new LaminarException(ErrorCode.WINDOW_INVALID, "ALLOW LATENESS and LATE DATA TO require a"
+          + " windowed aggregation");
+    }
+  }
+
+  OperatorSpec visit(RelNode rel) {
     if (rel instanceof TableScan scan) {
       List<String> name = scan.getTable().getQualifiedName();
       return new ScanSpec(name.get(name.size() - 1), TypeMapping.schemaOf(scan.getRowType()));
     }
     if (rel instanceof Calc calc) {
-      return calc(calc);
+      return calc(visit(calc.getInput()), calc, -1, null);
     }
     if (rel instanceof Union union) {
       if (!union.all) {
@@ -62,10 +93,11 @@ public final class PlanTranslator {
       for (RelNode in : union.getInputs()) {
         inputs.add(visit(in));
       }
-      return new UnionSpec(inputs, TypeMapping.schemaOf(union.getRowType()));
+      return new UnionSpec(inputs, inputs.get(0).outputSchema());
     }
-    if (rel instanceof Aggregate) {
-      throw unsupported("GROUP BY and aggregate functions in continuous queries");
+    if (rel instanceof Aggregate aggregate) {
+      sawAggregate = true;
+      return new AggregateTranslator(this, options).translate(aggregate);
     }
     if (rel instanceof Join) {
       throw unsupported("joins in continuous queries");
@@ -80,8 +112,12 @@ public final class PlanTranslator {
     throw unsupported("the relational operator " + rel.getRelTypeName() + " in continuous queries");
   }
 
-  private OperatorSpec calc(Calc calc) {
-    OperatorSpec input = visit(calc.getInput());
+  /** The calc with projection {@code column} replaced by {@code replacement} (window call to its time). */
+  OperatorSpec calcReplacing(Calc calc, int column, RexNode replacement) {
+    return calc(visit(calc.getInput()), calc, column, replacement);
+  }
+
+  private OperatorSpec calc(OperatorSpec input, Calc calc, int replacedColumn, RexNode replacement) {
     RexProgram program = calc.getProgram();
     RexBuilder rexBuilder = calc.getCluster().getRexBuilder();
     RexNode condition = null;
@@ -89,19 +125,59 @@ public final class PlanTranslator {
       condition = RexUtil.expandSearch(rexBuilder, null, program.expandLocalRef(program.getCondition()));
     }
     List<RexNode> projections = new ArrayList<>();
-    for (RexLocalRef ref : program.getProjectList()) {
-      projections.add(RexUtil.expandSearch(rexBuilder, null, program.expandLocalRef(ref)));
+    List<RexLocalRef> projectList = program.getProjectList();
+    for (int i = 0; i < projectList.size(); i++) {
+      RexNode expr = i == replacedColumn ? replacement : program.expandLocalRef(projectList.get(i));
+      projections.add(RexUtil.expandSearch(rexBuilder, null, expr));
+    }
+    List<Field> outputFields = new ArrayList<>();
+    for (int i = 0; i < projections.size(); i++) {
+      String name = calc.getRowType().getFieldList().get(i).getName();
+      outputFields.add(new Field(name, TypeMapping.fromRel(projections.get(i).getType())));
     }
     Schema inputSchema = input.outputSchema();
-    Schema output = TypeMapping.schemaOf(calc.getRowType());
-    var kernel = calcCompiler.compile(inputSchema, calc.getInput().getRowType(), condition, projections,
-        output);
+    RelDataType inputType = TypeMapping.toRel(inputSchema, rexBuilder.getTypeFactory());
+    int weight = inputSchema.indexOf(WEIGHT);
+    if (weight >= 0 && !containsName(outputFields, WEIGHT)) {
+      // Rows of a changelog keep their weight through stateless operators (spec §6.3).
+      projections.add(rexBuilder.makeInputRef(inputType.getFieldList().get(weight).getType(), weight));
+      outputFields.add(inputSchema.field(weight));
+    }
+    return compile(input, inputType, condition, projections, new Schema(outputFields));
+  }
+
+  private OperatorSpec appendUnitWeight(OperatorSpec input, RelNode rel) {
+    RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
+    Schema inputSchema = input.outputSchema();
+    RelDataType inputType = TypeMapping.toRel(inputSchema, rexBuilder.getTypeFactory());
+    List<RexNode> projections = new ArrayList<>();
+    for (int i = 0; i < inputSchema.size(); i++) {
+      projections.add(rexBuilder.makeInputRef(inputType.getFieldList().get(i).getType(), i));
+    }
+    projections.add(rexBuilder.makeBigintLiteral(java.math.BigDecimal.ONE));
+    List<Field> fields = new ArrayList<>(inputSchema.fields());
+    fields.add(new Field(WEIGHT, DataType.of(TypeKind.BIGINT).withNullable(false)));
+    return compile(input, inputType, null, projections, new Schema(fields));
+  }
+
+  private OperatorSpec compile(OperatorSpec input, RelDataType inputType, RexNode condition,
+      List<RexNode> projections, Schema output) {
+    var kernel = calcCompiler.compile(input.outputSchema(), inputType, condition, projections, output);
     StringBuilder description = new StringBuilder("Calc: ");
     if (condition != null) {
       description.append("filter=").append(condition).append(", ");
     }
     description.append("project=").append(projections);
     return new CalcSpec(input, output, kernel, description.toString());
+  }
+
+  private static boolean containsName(List<Field> fields, String name) {
+    for (Field f : fields) {
+      if (f.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void checkUniqueNames(Schema output) {

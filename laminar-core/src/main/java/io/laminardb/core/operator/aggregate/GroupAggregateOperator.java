@@ -1,0 +1,108 @@
+package io.laminardb.core.operator.aggregate;
+
+import io.laminardb.common.collect.IntList;
+import io.laminardb.core.batch.Batch;
+import io.laminardb.core.operator.Operator;
+import io.laminardb.core.operator.OperatorContext;
+import io.laminardb.core.operator.Output;
+import java.util.Arrays;
+
+/**
+ * GROUP BY without a window (spec §6.2, algorithm §24.5): after each step, the current row of every group
+ * the step changed (an upsert stream by group key), or with EMIT CHANGES retraction pairs. A group whose
+ * net weight drops to zero (changelog input) disappears.
+ */
+public final class GroupAggregateOperator implements Operator {
+  private final AggregateSpec spec;
+  private final GroupedState state;
+  private final IntList dirty = new IntList();
+  private boolean[] isDirty = new boolean[16];
+  private int[] slots = new int[64];
+  private final Batch out;
+  private Output output;
+  private long pendingWatermark = Long.MIN_VALUE;
+  private long watermark = Long.MIN_VALUE;
+
+  public GroupAggregateOperator(AggregateSpec spec) {
+    this.spec = spec;
+    this.state = new GroupedState(spec);
+    this.out = new Batch(spec.outputSchema(), 64);
+  }
+
+  @Override
+  public void open(OperatorContext context, Output downstream) {
+    this.output = downstream;
+  }
+
+  @Override
+  public void onBatch(int port, Batch batch) {
+    int n = batch.rowCount();
+    if (slots.length < n) {
+      slots = new int[Math.max(n, slots.length * 2)];
+    }
+    for (int r = 0; r < n; r++) {
+      int slot = state.slotFor(batch, r, 0L);
+      if (slot >= isDirty.length) {
+        isDirty = Arrays.copyOf(isDirty, Math.max(slot + 1, isDirty.length * 2));
+      }
+      slots[r] = slot;
+      if (!isDirty[slot]) {
+        isDirty[slot] = true;
+        dirty.add(slot);
+      }
+    }
+    long[] weights = spec.weightColumn() >= 0 ? batch.longColumn(spec.weightColumn()).values : null;
+    state.add(batch, slots, n, weights);
+  }
+
+  @Override
+  public void onWatermark(int port, long newWatermark) {
+    if (newWatermark > pendingWatermark) {
+      pendingWatermark = newWatermark;
+    }
+  }
+
+  @Override
+  public boolean needsStepEnd() {
+    return true;
+  }
+
+  @Override
+  public void onStepEnd() {
+    out.clear();
+    boolean changes = spec.emit() == EmitMode.CHANGES;
+    for (int i = 0; i < dirty.size(); i++) {
+      int slot = dirty.get(i);
+      isDirty[slot] = false;
+      boolean vanished = state.netWeight(slot) <= 0;
+      if (changes) {
+        state.emitChange(slot, 0L, 0L, vanished);
+      } else if (!vanished) {
+        state.appendRow(slot, 0L, 0L, out);
+      }
+      if (vanished) {
+        state.release(slot);
+      }
+    }
+    dirty.clear();
+    if (changes) {
+      state.drainChanges(out);
+    }
+    if (out.rowCount() > 0) {
+      output.emit(out);
+    }
+    if (pendingWatermark > watermark) {
+      watermark = pendingWatermark;
+      output.emitWatermark(watermark);
+    }
+  }
+
+  public int openGroups() {
+    return state.groupCount();
+  }
+
+  @Override
+  public String describe() {
+    return "GroupAggregate: emit=" + spec.emit() + ", " + spec.describe();
+  }
+}

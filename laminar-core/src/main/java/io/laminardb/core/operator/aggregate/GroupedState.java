@@ -1,0 +1,83 @@
+package io.laminardb.core.operator.aggregate;
+
+import io.laminardb.core.batch.Batch;
+
+/**
+ * The per-group state of an aggregate operator: group table, accumulators, and (for EMIT CHANGES) what
+ * each group last emitted. Operators in other packages (windows, sessions) build on it.
+ */
+public final class GroupedState {
+  private final GroupedAccumulators groups;
+  private final ChangeEmitter changes;
+  private boolean lastWasNew;
+
+  public GroupedState(AggregateSpec spec) {
+    boolean changelog = spec.emit() == EmitMode.CHANGES;
+    this.groups = new GroupedAccumulators(spec.inputSchema(), spec.keyColumns(), spec.accumulators(),
+        spec.layout(), spec.outputSchema(), changelog);
+    this.changes = changelog ? new ChangeEmitter(spec.outputSchema(), spec.layout().weightColumn()) : null;
+  }
+
+  /** The slot of {@code row}'s group in {@code windowStart} (0 without windows), created empty if new. */
+  public int slotFor(Batch batch, int row, long windowStart) {
+    int slot = groups.groups.findOrInsert(batch, row, windowStart);
+    lastWasNew = groups.groups.lastWasNew();
+    if (lastWasNew) {
+      groups.ensureSlots();
+      groups.initSlot(slot);
+    }
+    return slot;
+  }
+
+  /** Whether the last {@link #slotFor} created the group. */
+  public boolean isNew() {
+    return lastWasNew;
+  }
+
+  public void add(Batch batch, int[] slots, int rowCount, long[] weights) {
+    groups.add(batch, slots, rowCount, weights);
+  }
+
+  public void merge(int target, int source) {
+    groups.merge(target, source);
+  }
+
+  public long windowStart(int slot) {
+    return groups.groups.windowStart(slot);
+  }
+
+  /** Sum of input weights of the group: 0 or less means it has no rows (changelog input). */
+  public long netWeight(int slot) {
+    return groups.netWeight(slot);
+  }
+
+  /** Appends the group's current row to {@code out}. */
+  public void appendRow(int slot, long windowStart, long windowEnd, Batch out) {
+    int row = out.rowCount();
+    out.ensureCapacity(row + 1);
+    groups.writeRow(slot, windowStart, windowEnd, out, row);
+    out.setRowCount(row + 1);
+  }
+
+  /** EMIT CHANGES: records this step's change of one group. */
+  public void emitChange(int slot, long windowStart, long windowEnd, boolean vanished) {
+    changes.change(groups, slot, windowStart, windowEnd, vanished);
+  }
+
+  /** EMIT CHANGES: appends the step's retractions, then its insertions, to {@code out}. */
+  public void drainChanges(Batch out) {
+    changes.drainInto(out);
+  }
+
+  public void release(int slot) {
+    groups.release(slot);
+  }
+
+  public int groupCount() {
+    return groups.groups.size();
+  }
+
+  public long sizeBytes() {
+    return groups.sizeBytes();
+  }
+}

@@ -1,0 +1,235 @@
+package io.laminardb.core.operator.window;
+
+import io.laminardb.common.collect.IntList;
+import io.laminardb.core.batch.Batch;
+import io.laminardb.core.batch.LongColumn;
+import io.laminardb.core.operator.Operator;
+import io.laminardb.core.operator.OperatorContext;
+import io.laminardb.core.operator.Output;
+import io.laminardb.core.operator.aggregate.AggregateSpec;
+import io.laminardb.core.operator.aggregate.EmitMode;
+import io.laminardb.core.operator.aggregate.GroupedState;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Tumbling and hopping window aggregation (spec §5, §6.1, §7, algorithm §24.1). Rows are assigned to every
+ * window containing their event time that is not yet purged; windows fire when the watermark reaches their
+ * end and are purged at end + allowed lateness. Window bookkeeping is an ordered map by start, so a
+ * watermark costs O(windows fired or purged), not a scan of all open windows.
+ */
+public final class WindowAggregateOperator implements Operator {
+  private final AggregateSpec spec;
+  private final WindowSpec window;
+  private final int timeColumn;
+  private final EmitMode mode;
+  private final long lateness;
+  private final GroupedState state;
+  private final TreeMap<Long, WindowEntry> windows = new TreeMap<>();
+  private final IntList dirty = new IntList();
+  private boolean[] isDirty = new boolean[16];
+  private int[][] slots;
+  private final Batch out;
+  private Output output;
+  private long watermark = Long.MIN_VALUE;
+  private long pendingWatermark = Long.MIN_VALUE;
+  private long lateRows;
+
+  private static final class WindowEntry {
+    final long start;
+    final IntList slots = new IntList(4);
+    boolean fired;
+
+    WindowEntry(long start) {
+      this.start = start;
+    }
+  }
+
+  public WindowAggregateOperator(AggregateSpec spec, WindowSpec window, int timeColumn, long lateness) {
+    this.spec = spec;
+    this.window = window;
+    this.timeColumn = timeColumn;
+    this.mode = spec.emit();
+    this.lateness = mode == EmitMode.FINAL ? 0 : lateness;
+    this.state = new GroupedState(spec);
+    this.slots = new int[window.maxWindowsPerEvent()][64];
+    this.out = new Batch(spec.outputSchema(), 64);
+  }
+
+  @Override
+  public void open(OperatorContext context, Output downstream) {
+    this.output = downstream;
+  }
+
+  @Override
+  public void onBatch(int port, Batch batch) {
+    int n = batch.rowCount();
+    if (slots[0].length < n) {
+      for (int i = 0; i < slots.length; i++) {
+        slots[i] = new int[Math.max(n, slots[i].length * 2)];
+      }
+    }
+    for (int[] s : slots) {
+      Arrays.fill(s, 0, n, -1);
+    }
+    LongColumn time = batch.longColumn(timeColumn);
+    long size = window.size();
+    long slide = window.slide();
+    for (int r = 0; r < n; r++) {
+      if (time.nulls[r]) {
+        continue;
+      }
+      long t = time.values[r];
+      long start = window.lastStart(t);
+      boolean assigned = false;
+      for (int i = 0; i < slots.length && start + size > t; i++, start -= slide) {
+        if (watermark != Long.MIN_VALUE && start + size + lateness <= watermark) {
+          continue;
+        }
+        int slot = state.slotFor(batch, r, start);
+        if (state.isNew()) {
+          ensureDirtyCapacity(slot);
+          windows.computeIfAbsent(start, WindowEntry::new).slots.add(slot);
+        }
+        slots[i][r] = slot;
+        assigned = true;
+        markDirty(slot, start);
+      }
+      if (!assigned) {
+        lateRows++;
+      }
+    }
+    long[] weights = spec.weightColumn() >= 0 ? batch.longColumn(spec.weightColumn()).values : null;
+    for (int[] s : slots) {
+      state.add(batch, s, n, weights);
+    }
+  }
+
+  private void ensureDirtyCapacity(int slot) {
+    if (slot >= isDirty.length) {
+      isDirty = Arrays.copyOf(isDirty, Math.max(slot + 1, isDirty.length * 2));
+    }
+  }
+
+  private void markDirty(int slot, long start) {
+    boolean track = switch (mode) {
+      case ON_UPDATE, CHANGES -> true;
+      case ON_WATERMARK -> watermark != Long.MIN_VALUE && start + window.size() <= watermark;
+      default -> false;
+    };
+    if (track && !isDirty[slot]) {
+      isDirty[slot] = true;
+      dirty.add(slot);
+    }
+  }
+
+  @Override
+  public void onWatermark(int port, long newWatermark) {
+    if (newWatermark > pendingWatermark) {
+      pendingWatermark = newWatermark;
+    }
+  }
+
+  @Override
+  public boolean needsStepEnd() {
+    return true;
+  }
+
+  @Override
+  public void onStepEnd() {
+    out.clear();
+    emitDirty();
+    boolean advanced = pendingWatermark > watermark;
+    if (advanced) {
+      advance(pendingWatermark);
+    }
+    if (out.rowCount() > 0) {
+      output.emit(out);
+    }
+    if (advanced) {
+      output.emitWatermark(watermark);
+    }
+  }
+
+  private void emitDirty() {
+    for (int i = 0; i < dirty.size(); i++) {
+      int slot = dirty.get(i);
+      isDirty[slot] = false;
+      long start = state.windowStart(slot);
+      boolean vanished = state.netWeight(slot) <= 0;
+      if (mode == EmitMode.CHANGES) {
+        state.emitChange(slot, start, start + window.size(), vanished);
+      } else if (!vanished) {
+        appendRow(slot, start);
+      }
+    }
+    dirty.clear();
+    if (mode == EmitMode.CHANGES) {
+      state.drainChanges(out);
+    }
+  }
+
+  private void appendRow(int slot, long start) {
+    state.appendRow(slot, start, start + window.size(), out);
+  }
+
+  private void advance(long newWatermark) {
+    long size = window.size();
+    boolean emitAtFire = mode == EmitMode.ON_WATERMARK || mode == EmitMode.FINAL
+        || (mode == EmitMode.ON_WINDOW_CLOSE && lateness == 0);
+    for (WindowEntry entry : windows.headMap(newWatermark - size, true).values()) {
+      if (!entry.fired) {
+        entry.fired = true;
+        if (emitAtFire) {
+          emitWindow(entry);
+        }
+      }
+    }
+    Iterator<Map.Entry<Long, WindowEntry>> purge =
+        windows.headMap(newWatermark - size - lateness, true).entrySet().iterator();
+    while (purge.hasNext()) {
+      WindowEntry entry = purge.next().getValue();
+      if (mode == EmitMode.ON_WINDOW_CLOSE && lateness > 0) {
+        emitWindow(entry);
+      }
+      for (int i = 0; i < entry.slots.size(); i++) {
+        int slot = entry.slots.get(i);
+        isDirty[slot] = false;
+        state.release(slot);
+      }
+      purge.remove();
+    }
+    watermark = newWatermark;
+  }
+
+  private void emitWindow(WindowEntry entry) {
+    for (int i = 0; i < entry.slots.size(); i++) {
+      int slot = entry.slots.get(i);
+      if (state.netWeight(slot) > 0) {
+        appendRow(slot, entry.start);
+      }
+    }
+  }
+
+  /** Rows dropped because every window they belong to was already purged. */
+  public long lateRows() {
+    return lateRows;
+  }
+
+  /** Open windows and groups, for bounded-memory checks. */
+  public int openWindows() {
+    return windows.size();
+  }
+
+  public int openGroups() {
+    return state.groupCount();
+  }
+
+  @Override
+  public String describe() {
+    return "WindowAggregate: " + window.describe() + ", emit=" + mode + (lateness > 0 ? ", lateness="
+        + lateness + "ms" : "") + ", " + spec.describe();
+  }
+}
