@@ -31,7 +31,9 @@ public final class OperatorTables {
 
   /** For continuous queries, which compile calls to the {@code @SqlName} methods. */
   public static SqlOperatorTable standard() {
-    return new Layered(List.of(SqlOperatorTables.of(LaminarFunctions.all()), calciteExecutable()));
+    List<SqlOperator> own = new ArrayList<>(LaminarFunctions.all());
+    own.addAll(LaminarAggregates.all());
+    return new Layered(List.of(SqlOperatorTables.of(own), calciteExecutable()));
   }
 
   /**

@@ -241,7 +241,8 @@ public final class QueryPlanner implements AutoCloseable {
     SqlNode parsed;
     try {
       SqlNode raw = planner.parse(text.sql());
-      parsed = isContinuous ? NumericTyping.continuous(raw) : NumericTyping.adHoc(raw);
+      SqlNode windowed = WindowSyntax.rewrite(raw, resolver, isContinuous);
+      parsed = isContinuous ? NumericTyping.continuous(windowed) : NumericTyping.adHoc(windowed);
     } catch (SqlParseException e) {
       // Babel looks further ahead and reports errors a token early; the core grammar pinpoints them.
       try {

@@ -42,8 +42,8 @@ final class AggregateTranslator {
     this.options = options;
   }
 
-  /** A group window found among the group keys of an aggregate. */
-  private record GroupWindow(int inputColumn, WindowSpec spec, RexNode timeOperand) {}
+  /** A group window found among the group keys of an aggregate: fixed ({@code spec}) or a session gap. */
+  private record GroupWindow(int inputColumn, WindowSpec spec, long sessionGap, RexNode timeOperand) {}
 
   OperatorSpec translate(Aggregate aggregate) {
     if (aggregate.getGroupSets().size() > 1) {
@@ -101,8 +101,8 @@ final class AggregateTranslator {
         outputWeight);
     AggregateSpec spec = new AggregateSpec(inputSchema, toArray(keyInputs), accumulators, layout, output, mode,
         weightColumn);
-    return new AggregateOperatorSpec(inputSpec, spec, window == null ? null : window.spec(), timeColumn,
-        lateness);
+    return new AggregateOperatorSpec(inputSpec, spec, window == null ? null : window.spec(),
+        window == null ? 0 : window.sessionGap(), timeColumn, lateness);
   }
 
   private EmitMode emitMode(boolean windowed) {
@@ -146,7 +146,18 @@ final class AggregateTranslator {
       if (found != null) {
         throw new LaminarException(ErrorCode.WINDOW_INVALID, "a query may group by only one window");
       }
-      found = new GroupWindow(groupColumn, windowSpec(call), call.getOperands().get(0));
+      if (kind == SqlKind.SESSION) {
+        if (call.getOperands().size() != 2) {
+          throw new LaminarException(ErrorCode.WINDOW_INVALID, "SESSION requires 2 arguments");
+        }
+        long gap = millis(call.getOperands().get(1), "SESSION gap");
+        if (gap <= 0) {
+          throw new LaminarException(ErrorCode.WINDOW_SIZE_INVALID, "SESSION gap must be positive");
+        }
+        found = new GroupWindow(groupColumn, null, gap, call.getOperands().get(0));
+      } else {
+        found = new GroupWindow(groupColumn, windowSpec(call), 0, call.getOperands().get(0));
+      }
     }
     return found;
   }
@@ -174,6 +185,10 @@ final class AggregateTranslator {
 
   private static long millis(RexNode node, String what) {
     if (node instanceof RexLiteral literal && !literal.isNull()) {
+      if (literal.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.TIME) {
+        // Calcite's window alignment is a time of day: the offset in milliseconds since midnight.
+        return literal.getValueAs(Integer.class);
+      }
       Long value = literal.getValueAs(Long.class);
       if (value != null) {
         return value;

@@ -1,0 +1,289 @@
+package io.laminardb.core.operator.window;
+
+import io.laminardb.common.collect.IntList;
+import io.laminardb.core.batch.Batch;
+import io.laminardb.core.batch.LongColumn;
+import io.laminardb.core.operator.Operator;
+import io.laminardb.core.operator.OperatorContext;
+import io.laminardb.core.operator.Output;
+import io.laminardb.core.operator.aggregate.AggregateSpec;
+import io.laminardb.core.operator.aggregate.EmitMode;
+import io.laminardb.core.operator.aggregate.GroupTable;
+import io.laminardb.core.operator.aggregate.GroupedState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Session windows per group key (spec §5.3, algorithm §24.2). A session is {@code [first, last + gap)}; an
+ * event joins every session of its key it touches (inclusive at both ends), merging them when it bridges
+ * several. Sessions fire when the watermark reaches their end and are purged at end + lateness; sessions
+ * are indexed by end, so a watermark costs O(sessions fired).
+ */
+public final class SessionAggregateOperator implements Operator {
+  private final AggregateSpec spec;
+  private final long gap;
+  private final int timeColumn;
+  private final EmitMode mode;
+  private final long lateness;
+  private final GroupedState state;
+  private final GroupTable keys;
+  private final List<IntList> sessionsByKey = new ArrayList<>();
+  private long[] starts = new long[16];
+  private long[] ends = new long[16];
+  private int[] keyOf = new int[16];
+  private boolean[] fired = new boolean[16];
+  private boolean[] isDirty = new boolean[16];
+  private int[] redirect = new int[16];
+  private final TreeMap<Long, IntList> byEnd = new TreeMap<>();
+  private final IntList dirty = new IntList();
+  private final IntList retired = new IntList();
+  private int[] slots = new int[64];
+  private long nextSessionId;
+  private final Batch out;
+  private Output output;
+  private long watermark = Long.MIN_VALUE;
+  private long pendingWatermark = Long.MIN_VALUE;
+  private long lateRows;
+
+  public SessionAggregateOperator(AggregateSpec spec, long gap, int timeColumn, long lateness) {
+    this.spec = spec;
+    this.gap = gap;
+    this.timeColumn = timeColumn;
+    this.mode = spec.emit();
+    this.lateness = mode == EmitMode.FINAL ? 0 : lateness;
+    this.state = new GroupedState(spec);
+    this.keys = new GroupTable(spec.inputSchema(), spec.keyColumns());
+    this.out = new Batch(spec.outputSchema(), 64);
+    Arrays.fill(redirect, -1);
+  }
+
+  @Override
+  public void open(OperatorContext context, Output downstream) {
+    this.output = downstream;
+  }
+
+  @Override
+  public void onBatch(int port, Batch batch) {
+    int n = batch.rowCount();
+    if (slots.length < n) {
+      slots = new int[Math.max(n, slots.length * 2)];
+    }
+    LongColumn time = batch.longColumn(timeColumn);
+    for (int r = 0; r < n; r++) {
+      slots[r] = -1;
+      if (time.nulls[r]) {
+        continue;
+      }
+      long t = time.values[r];
+      if (watermark != Long.MIN_VALUE && t + gap + lateness <= watermark) {
+        lateRows++;
+        continue;
+      }
+      slots[r] = assign(batch, r, t);
+    }
+    for (int r = 0; r < n; r++) {
+      int s = slots[r];
+      while (s >= 0 && redirect[s] >= 0) {
+        s = redirect[s];
+      }
+      slots[r] = s;
+    }
+    long[] weights = spec.weightColumn() >= 0 ? batch.longColumn(spec.weightColumn()).values : null;
+    state.add(batch, slots, n, weights);
+    for (int i = 0; i < retired.size(); i++) {
+      int slot = retired.get(i);
+      redirect[slot] = -1;
+      state.release(slot);
+    }
+    retired.clear();
+  }
+
+  /** Finds, extends or merges the sessions of {@code row}'s key for an event at {@code t}. */
+  private int assign(Batch batch, int row, long t) {
+    int key = keys.findOrInsert(batch, row, 0L);
+    while (sessionsByKey.size() <= key) {
+      sessionsByKey.add(new IntList(2));
+    }
+    IntList sessions = sessionsByKey.get(key);
+    int target = -1;
+    long start = t;
+    long end = t + gap;
+    for (int i = 0; i < sessions.size(); i++) {
+      int s = sessions.get(i);
+      if (starts[s] <= t + gap && ends[s] >= t) {
+        start = Math.min(start, starts[s]);
+        end = Math.max(end, ends[s]);
+        if (target < 0) {
+          target = s;
+        } else {
+          mergeInto(target, s);
+          sessions.removeSwap(i);
+          i--;
+        }
+      }
+    }
+    if (target < 0) {
+      target = state.slotFor(batch, row, nextSessionId++);
+      grow(target);
+      keyOf[target] = key;
+      fired[target] = false;
+      sessions.add(target);
+    } else {
+      unindex(target);
+    }
+    starts[target] = start;
+    ends[target] = end;
+    byEnd.computeIfAbsent(end, e -> new IntList(2)).add(target);
+    markDirty(target);
+    return target;
+  }
+
+  private void mergeInto(int target, int source) {
+    state.merge(target, source);
+    unindex(source);
+    if (mode == EmitMode.CHANGES) {
+      state.emitChange(source, starts[source], ends[source], true);
+    }
+    redirect[source] = target;
+    isDirty[source] = false;
+    retired.add(source);
+  }
+
+  private void unindex(int slot) {
+    IntList atEnd = byEnd.get(ends[slot]);
+    if (atEnd != null) {
+      for (int i = 0; i < atEnd.size(); i++) {
+        if (atEnd.get(i) == slot) {
+          atEnd.removeSwap(i);
+          break;
+        }
+      }
+      if (atEnd.isEmpty()) {
+        byEnd.remove(ends[slot]);
+      }
+    }
+  }
+
+  private void grow(int slot) {
+    if (slot >= starts.length) {
+      int size = Math.max(slot + 1, starts.length * 2);
+      starts = Arrays.copyOf(starts, size);
+      ends = Arrays.copyOf(ends, size);
+      keyOf = Arrays.copyOf(keyOf, size);
+      fired = Arrays.copyOf(fired, size);
+      isDirty = Arrays.copyOf(isDirty, size);
+      int old = redirect.length;
+      redirect = Arrays.copyOf(redirect, size);
+      Arrays.fill(redirect, old, size, -1);
+    }
+  }
+
+  private void markDirty(int slot) {
+    boolean track = switch (mode) {
+      case ON_UPDATE, CHANGES -> true;
+      case ON_WATERMARK, ON_WINDOW_CLOSE -> fired[slot];
+      default -> false;
+    };
+    if (track && !isDirty[slot]) {
+      isDirty[slot] = true;
+      dirty.add(slot);
+    }
+  }
+
+  @Override
+  public void onWatermark(int port, long newWatermark) {
+    if (newWatermark > pendingWatermark) {
+      pendingWatermark = newWatermark;
+    }
+  }
+
+  @Override
+  public boolean needsStepEnd() {
+    return true;
+  }
+
+  @Override
+  public void onStepEnd() {
+    out.clear();
+    for (int i = 0; i < dirty.size(); i++) {
+      int slot = dirty.get(i);
+      if (!isDirty[slot]) {
+        continue;
+      }
+      isDirty[slot] = false;
+      boolean vanished = state.netWeight(slot) <= 0;
+      if (mode == EmitMode.CHANGES) {
+        state.emitChange(slot, starts[slot], ends[slot], vanished);
+      } else if (!vanished) {
+        state.appendRow(slot, starts[slot], ends[slot], out);
+      }
+    }
+    dirty.clear();
+    if (mode == EmitMode.CHANGES) {
+      state.drainChanges(out);
+    }
+    boolean advanced = pendingWatermark > watermark;
+    if (advanced) {
+      advance(pendingWatermark);
+    }
+    if (out.rowCount() > 0) {
+      output.emit(out);
+    }
+    if (advanced) {
+      output.emitWatermark(watermark);
+    }
+  }
+
+  private void advance(long newWatermark) {
+    boolean emitAtFire = mode == EmitMode.ON_WATERMARK || mode == EmitMode.FINAL
+        || mode == EmitMode.ON_WINDOW_CLOSE;
+    for (IntList atEnd : byEnd.headMap(newWatermark, true).values()) {
+      for (int i = 0; i < atEnd.size(); i++) {
+        int slot = atEnd.get(i);
+        if (!fired[slot]) {
+          fired[slot] = true;
+          if (emitAtFire && state.netWeight(slot) > 0) {
+            state.appendRow(slot, starts[slot], ends[slot], out);
+          }
+        }
+      }
+    }
+    Iterator<Map.Entry<Long, IntList>> purge = byEnd.headMap(newWatermark - lateness, true).entrySet()
+        .iterator();
+    while (purge.hasNext()) {
+      IntList atEnd = purge.next().getValue();
+      for (int i = 0; i < atEnd.size(); i++) {
+        int slot = atEnd.get(i);
+        IntList sessions = sessionsByKey.get(keyOf[slot]);
+        for (int j = 0; j < sessions.size(); j++) {
+          if (sessions.get(j) == slot) {
+            sessions.removeSwap(j);
+            break;
+          }
+        }
+        isDirty[slot] = false;
+        state.release(slot);
+      }
+      purge.remove();
+    }
+    watermark = newWatermark;
+  }
+
+  public long lateRows() {
+    return lateRows;
+  }
+
+  public int openSessions() {
+    return state.groupCount();
+  }
+
+  @Override
+  public String describe() {
+    return "SessionAggregate: gap=" + gap + "ms, emit=" + mode + (lateness > 0 ? ", lateness=" + lateness
+        + "ms" : "") + ", " + spec.describe();
+  }
+}
