@@ -65,6 +65,38 @@ public final class Database {
       }
     });
     this.statements = new StatementRunner(catalog, pipeline, loop, settings, this::isRunning);
+    statements.onPeriodicQuery(this::ensureTicker);
+  }
+
+  private java.util.concurrent.ScheduledExecutorService ticker;
+  private long tickPeriod = Long.MAX_VALUE;
+
+  /**
+   * EMIT EVERY needs processing-time ticks without data. In deterministic mode (tests, replays) they happen
+   * only inside steps and awaitIdle(), driven by the injected clock; otherwise a timer submits tick steps.
+   */
+  private synchronized void ensureTicker(long intervalMillis) {
+    long period = Math.max(10, intervalMillis / 4);
+    if (settings.deterministic() || period >= tickPeriod) {
+      return;
+    }
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
+    tickPeriod = period;
+    ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "laminar-ticker");
+      t.setDaemon(true);
+      return t;
+    });
+    ticker.scheduleAtFixedRate(loop::tick, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  private synchronized void stopTicker() {
+    if (ticker != null) {
+      ticker.shutdownNow();
+      ticker = null;
+    }
   }
 
   boolean isRunning() {
@@ -158,6 +190,7 @@ public final class Database {
       return;
     }
     state = PipelineState.SHUTTING_DOWN;
+    stopTicker();
     statements.stopConnectors();
     loop.stop(Duration.ofSeconds(30));
     statements.close();
@@ -169,6 +202,7 @@ public final class Database {
       return;
     }
     state = PipelineState.SHUTTING_DOWN;
+    stopTicker();
     statements.stopConnectors();
     loop.stopNow();
     statements.close();

@@ -57,6 +57,7 @@ final class StatementRunner implements RelationResolver {
   private final ConnectorRegistry connectors = new ConnectorRegistry();
   private final Map<String, PushSource> handles = new ConcurrentHashMap<>();
   private volatile boolean connectorsStarted;
+  private java.util.function.LongConsumer periodicQueryCreated = interval -> { };
 
   StatementRunner(Catalog catalog, Pipeline pipeline, StepLoop loop, Database.Settings settings,
       BooleanSupplier running) {
@@ -240,6 +241,9 @@ final class StatementRunner implements RelationResolver {
     }
     CatalogEntry entry = startQuery(q.name(), kind, q.query(), q.sql(),
         new StreamingOptions(q.emit(), q.allowedLatenessMillis(), q.lateDataTo()));
+    if (q.emit() != null && q.emit().mode() == io.laminardb.sql.tree.EmitClause.Mode.EVERY_INTERVAL) {
+      periodicQueryCreated.accept(q.emit().intervalMillis());
+    }
     return new ExecuteResult.Ddl(type, entry.name());
   }
 
@@ -450,6 +454,11 @@ final class StatementRunner implements RelationResolver {
       rows.add(new Row(columns, values));
     }
     return new ExecuteResult.Rows(columns, rows);
+  }
+
+  /** Told the interval of every EMIT EVERY query created, so the database can tick in real time. */
+  void onPeriodicQuery(java.util.function.LongConsumer listener) {
+    this.periodicQueryCreated = listener;
   }
 
   // ---- sources and connectors ----

@@ -19,7 +19,7 @@ public final class Pipeline {
   private final Map<String, QueryRuntime> queries = new ConcurrentHashMap<>();
   private final List<StreamNode> dirty = new ArrayList<>();
   /** Queries with step-end work, in activation order (a query only reads objects created before it). */
-  private final List<QueryRuntime> stepEndQueries = new ArrayList<>();
+  private final List<QueryRuntime> stepEndQueries = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Clock clock;
   private volatile ErrorListener errorListener = (query, error) -> {};
 
@@ -102,6 +102,11 @@ public final class Pipeline {
 
   void runWatermark(SourceNode source, long watermark) {
     source.applyWatermark(watermark);
+  }
+
+  /** Whether some query emits on processing-time ticks. */
+  public boolean hasPeriodicWork() {
+    return !stepEndQueries.isEmpty();
   }
 
   void markDirty(StreamNode node) {

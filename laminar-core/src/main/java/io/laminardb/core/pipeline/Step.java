@@ -11,5 +11,8 @@ sealed interface Step {
 
   record Control(Runnable action, CompletableFuture<Void> done) implements Step {}
 
+  /** Runs only the end-of-step work: processing-time emissions that are due (EMIT EVERY). */
+  record Tick() implements Step {}
+
   record Stop() implements Step {}
 }

@@ -132,7 +132,8 @@ public final class QueryPlanner implements AutoCloseable {
       RelRoot root = toRel(planner, query, true);
       RelNode optimized = optimize(root.project());
       try {
-        return new PlannedQuery(new PlanTranslator(calcCompiler, options).translate(optimized),
+        return new PlannedQuery(new PlanTranslator(calcCompiler, options).translate(optimized,
+            root.validatedRowType.getFieldNames()),
             explain(optimized));
       } catch (LaminarException e) {
         throw new LaminarException(e.errorCode(), e.getMessage().replaceFirst("^\\[LDB-\\d+\\] ", ""),

@@ -99,8 +99,12 @@ final class AggregateTranslator {
     Schema output = new Schema(outputFields);
     AggregateLayout layout = new AggregateLayout(toArray(keyOutputs), windowStartColumn, -1, aggregateColumns,
         outputWeight);
+    if (mode == EmitMode.EVERY_INTERVAL && window != null && window.sessionGap() > 0) {
+      throw unsupported("EMIT EVERY INTERVAL on SESSION windows");
+    }
+    long interval = mode == EmitMode.EVERY_INTERVAL ? options.emit().intervalMillis() : 0;
     AggregateSpec spec = new AggregateSpec(inputSchema, toArray(keyInputs), accumulators, layout, output, mode,
-        weightColumn);
+        weightColumn, interval);
     return new AggregateOperatorSpec(inputSpec, spec, window == null ? null : window.spec(),
         window == null ? 0 : window.sessionGap(), timeColumn, lateness);
   }
@@ -124,7 +128,7 @@ final class AggregateTranslator {
       }
       case ON_UPDATE -> EmitMode.ON_UPDATE;
       case CHANGES -> EmitMode.CHANGES;
-      case EVERY_INTERVAL -> throw unsupported("EMIT EVERY INTERVAL");
+      case EVERY_INTERVAL -> EmitMode.EVERY_INTERVAL;
     };
   }
 

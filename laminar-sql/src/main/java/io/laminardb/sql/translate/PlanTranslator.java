@@ -49,7 +49,11 @@ public final class PlanTranslator {
     this.options = options;
   }
 
-  public QueryPlan translate(RelNode rel) {
+  /**
+   * @param outputNames the query's column names as validated (the optimizer may drop a renaming projection,
+   *     so the names are applied here)
+   */
+  public QueryPlan translate(RelNode rel, List<String> outputNames) {
     OperatorSpec root = visit(rel);
     if (!sawAggregate) {
       checkStatelessClauses();
@@ -57,8 +61,17 @@ public final class PlanTranslator {
         root = appendUnitWeight(root, rel);
       }
     }
-    checkUniqueNames(root.outputSchema());
-    return new QueryPlan(root, root.outputSchema());
+    Schema output = renamed(root.outputSchema(), outputNames);
+    checkUniqueNames(output);
+    return new QueryPlan(root, output);
+  }
+
+  private static Schema renamed(Schema schema, List<String> names) {
+    List<Field> fields = new ArrayList<>(schema.fields());
+    for (int i = 0; i < Math.min(names.size(), fields.size()); i++) {
+      fields.set(i, new Field(names.get(i), fields.get(i).type()));
+    }
+    return new Schema(fields);
   }
 
   private void checkStatelessClauses() {

@@ -11,9 +11,10 @@ import java.util.List;
  * @param accumulators one per aggregate call
  * @param layout where keys, window bounds, aggregates and {@code __weight} go in the output
  * @param weightColumn input column holding {@code __weight} for changelog input, or -1
+ * @param emitIntervalMillis the processing-time period of EMIT EVERY INTERVAL (0 otherwise)
  */
 public record AggregateSpec(Schema inputSchema, int[] keyColumns, List<AccumulatorSpec> accumulators,
-    AggregateLayout layout, Schema outputSchema, EmitMode emit, int weightColumn) {
+    AggregateLayout layout, Schema outputSchema, EmitMode emit, int weightColumn, long emitIntervalMillis) {
 
   public String describe() {
     StringBuilder sb = new StringBuilder("keys=[");

@@ -19,6 +19,8 @@ public final class GroupAggregateOperator implements Operator {
   private boolean[] isDirty = new boolean[16];
   private int[] slots = new int[64];
   private final Batch out;
+  private final EmitTicker ticker;
+  private OperatorContext context;
   private Output output;
   private long pendingWatermark = Long.MIN_VALUE;
   private long watermark = Long.MIN_VALUE;
@@ -27,11 +29,16 @@ public final class GroupAggregateOperator implements Operator {
     this.spec = spec;
     this.state = new GroupedState(spec);
     this.out = new Batch(spec.outputSchema(), 64);
+    this.ticker = spec.emit() == EmitMode.EVERY_INTERVAL ? new EmitTicker(spec.emitIntervalMillis()) : null;
   }
 
   @Override
-  public void open(OperatorContext context, Output downstream) {
+  public void open(OperatorContext operatorContext, Output downstream) {
+    this.context = operatorContext;
     this.output = downstream;
+    if (ticker != null) {
+      ticker.due(context.processingTimeMillis());
+    }
   }
 
   @Override
@@ -71,7 +78,8 @@ public final class GroupAggregateOperator implements Operator {
   public void onStepEnd() {
     out.clear();
     boolean changes = spec.emit() == EmitMode.CHANGES;
-    for (int i = 0; i < dirty.size(); i++) {
+    boolean emitNow = ticker == null || ticker.due(context.processingTimeMillis());
+    for (int i = 0; emitNow && i < dirty.size(); i++) {
       int slot = dirty.get(i);
       isDirty[slot] = false;
       boolean vanished = state.netWeight(slot) <= 0;
@@ -84,7 +92,9 @@ public final class GroupAggregateOperator implements Operator {
         state.release(slot);
       }
     }
-    dirty.clear();
+    if (emitNow) {
+      dirty.clear();
+    }
     if (changes) {
       state.drainChanges(out);
     }

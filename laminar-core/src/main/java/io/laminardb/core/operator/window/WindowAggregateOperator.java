@@ -8,6 +8,7 @@ import io.laminardb.core.operator.OperatorContext;
 import io.laminardb.core.operator.Output;
 import io.laminardb.core.operator.aggregate.AggregateSpec;
 import io.laminardb.core.operator.aggregate.EmitMode;
+import io.laminardb.core.operator.aggregate.EmitTicker;
 import io.laminardb.core.operator.aggregate.GroupedState;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -32,6 +33,8 @@ public final class WindowAggregateOperator implements Operator {
   private boolean[] isDirty = new boolean[16];
   private int[][] slots;
   private final Batch out;
+  private final EmitTicker ticker;
+  private OperatorContext context;
   private Output output;
   private long watermark = Long.MIN_VALUE;
   private long pendingWatermark = Long.MIN_VALUE;
@@ -56,11 +59,16 @@ public final class WindowAggregateOperator implements Operator {
     this.state = new GroupedState(spec);
     this.slots = new int[window.maxWindowsPerEvent()][64];
     this.out = new Batch(spec.outputSchema(), 64);
+    this.ticker = mode == EmitMode.EVERY_INTERVAL ? new EmitTicker(spec.emitIntervalMillis()) : null;
   }
 
   @Override
-  public void open(OperatorContext context, Output downstream) {
+  public void open(OperatorContext operatorContext, Output downstream) {
+    this.context = operatorContext;
     this.output = downstream;
+    if (ticker != null) {
+      ticker.due(context.processingTimeMillis());
+    }
   }
 
   @Override
@@ -115,7 +123,7 @@ public final class WindowAggregateOperator implements Operator {
 
   private void markDirty(int slot, long start) {
     boolean track = switch (mode) {
-      case ON_UPDATE, CHANGES -> true;
+      case ON_UPDATE, CHANGES, EVERY_INTERVAL -> true;
       case ON_WATERMARK -> watermark != Long.MIN_VALUE && start + window.size() <= watermark;
       default -> false;
     };
@@ -154,8 +162,14 @@ public final class WindowAggregateOperator implements Operator {
   }
 
   private void emitDirty() {
+    if (ticker != null && !ticker.due(context.processingTimeMillis())) {
+      return;
+    }
     for (int i = 0; i < dirty.size(); i++) {
       int slot = dirty.get(i);
+      if (!isDirty[slot]) {
+        continue;
+      }
       isDirty[slot] = false;
       long start = state.windowStart(slot);
       boolean vanished = state.netWeight(slot) <= 0;
@@ -178,7 +192,7 @@ public final class WindowAggregateOperator implements Operator {
   private void advance(long newWatermark) {
     long size = window.size();
     boolean emitAtFire = mode == EmitMode.ON_WATERMARK || mode == EmitMode.FINAL
-        || (mode == EmitMode.ON_WINDOW_CLOSE && lateness == 0);
+        || mode == EmitMode.EVERY_INTERVAL || (mode == EmitMode.ON_WINDOW_CLOSE && lateness == 0);
     for (WindowEntry entry : windows.headMap(newWatermark - size, true).values()) {
       if (!entry.fired) {
         entry.fired = true;
@@ -207,6 +221,10 @@ public final class WindowAggregateOperator implements Operator {
   private void emitWindow(WindowEntry entry) {
     for (int i = 0; i < entry.slots.size(); i++) {
       int slot = entry.slots.get(i);
+      if (mode == EmitMode.EVERY_INTERVAL && isDirty[slot]) {
+        // The final row at close replaces the pending periodic one.
+        isDirty[slot] = false;
+      }
       if (state.netWeight(slot) > 0) {
         appendRow(slot, entry.start);
       }
