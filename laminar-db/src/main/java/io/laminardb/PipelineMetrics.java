@@ -19,5 +19,6 @@ public record PipelineMetrics(long totalEventsIngested, long totalEventsEmitted,
   public record SourceMetrics(String name, long totalEvents, long pending, boolean isBackpressured,
       long watermark) {}
 
-  public record StreamMetrics(String name, long totalEvents, long errors, long watermark) {}
+  /** @param lateEvents input rows dropped or sent to LATE DATA TO because their windows had closed */
+  public record StreamMetrics(String name, long totalEvents, long errors, long watermark, long lateEvents) {}
 }

@@ -230,7 +230,7 @@ public final class Database {
           long rows = q.output().rowsOut();
           emitted += rows;
           streams.put(e.name(), new PipelineMetrics.StreamMetrics(e.name(), rows, q.errorCount(),
-              q.output().watermark()));
+              q.output().watermark(), q.lateRows()));
         }
       }
     }

@@ -235,10 +235,6 @@ final class StatementRunner implements RelationResolver {
     if (claimName(q.name(), kind, q.orReplace(), q.ifNotExists())) {
       return new ExecuteResult.Ddl(type, q.name());
     }
-    if (q.lateDataTo() != null) {
-      throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "LATE DATA TO is not supported yet",
-          q.query().line(), q.query().column(), null);
-    }
     CatalogEntry entry = startQuery(q.name(), kind, q.query(), q.sql(),
         new StreamingOptions(q.emit(), q.allowedLatenessMillis(), q.lateDataTo()));
     if (q.emit() != null && q.emit().mode() == io.laminardb.sql.tree.EmitClause.Mode.EVERY_INTERVAL) {
@@ -260,6 +256,10 @@ final class StatementRunner implements RelationResolver {
       }
     }
     Schema schema = planned.plan().outputSchema();
+    io.laminardb.core.plan.LateRowFilterSpec late = findLateFilter(planned.plan().root());
+    if (late != null) {
+      claimLateStream(late, name);
+    }
     RowStore store = kind == ObjectKind.MATERIALIZED_VIEW ? RowStore.recentRows(VIEW_ROWS) : null;
     QueryRuntime runtime = pipeline.prepareQuery(name, planned.plan());
     if (store != null) {
@@ -273,7 +273,38 @@ final class StatementRunner implements RelationResolver {
     }
     CatalogEntry entry = new CatalogEntry(name, kind, schema, inputs, sql, null, null, store, List.of());
     addToCatalog(entry);
+    if (late != null && catalog.find(late.sideOutput()) == null) {
+      addToCatalog(new CatalogEntry(late.sideOutput(), ObjectKind.STREAM, late.outputSchema(), List.of(name),
+          "-- late rows of " + name, null, null, null, List.of()));
+    }
     return entry;
+  }
+
+  private static io.laminardb.core.plan.LateRowFilterSpec findLateFilter(io.laminardb.core.plan.OperatorSpec spec) {
+    if (spec instanceof io.laminardb.core.plan.LateRowFilterSpec late) {
+      return late;
+    }
+    for (io.laminardb.core.plan.OperatorSpec in : spec.inputs()) {
+      io.laminardb.core.plan.LateRowFilterSpec found = findLateFilter(in);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  /** The LATE DATA TO target: created as an in-process stream, or an existing one with the same columns. */
+  private void claimLateStream(io.laminardb.core.plan.LateRowFilterSpec late, String query) {
+    CatalogEntry existing = catalog.find(late.sideOutput());
+    if (existing == null) {
+      pipeline.addSideOutput(late.sideOutput(), late.outputSchema());
+      return;
+    }
+    if (!existing.sql().startsWith("-- late rows of ") || !existing.schema().equals(late.outputSchema())) {
+      throw new LaminarException(ErrorCode.SQL_PLANNING_FAILED, "LATE DATA TO '" + late.sideOutput()
+          + "' of '" + query + "': an object with that name exists and is not a late-data stream with the"
+          + " same columns");
+    }
   }
 
   private void addToCatalog(CatalogEntry entry) {

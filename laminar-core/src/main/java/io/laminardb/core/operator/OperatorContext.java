@@ -7,4 +7,7 @@ public interface OperatorContext {
 
   /** The name of the continuous query this operator belongs to. */
   String queryName();
+
+  /** The named side stream (LATE DATA TO) this operator may send rows to. */
+  Output sideOutput(String name);
 }

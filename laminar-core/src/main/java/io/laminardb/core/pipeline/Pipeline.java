@@ -41,6 +41,13 @@ public final class Pipeline {
     nodes.put(source.name(), source);
   }
 
+  /** Registers a named side stream (LATE DATA TO target) that queries can feed and others can read. */
+  public StreamNode addSideOutput(String name, io.laminardb.core.type.Schema schema) {
+    QueryNode node = new QueryNode(name, schema, this);
+    nodes.put(name, node);
+    return node;
+  }
+
   /**
    * Registers a continuous query so its output node can be subscribed to at once (any thread); it
    * receives input only once {@link #activate(QueryRuntime)} ran on the compute thread.

@@ -45,6 +45,15 @@ public final class QueryRuntime {
       public String queryName() {
         return name;
       }
+
+      @Override
+      public Output sideOutput(String sideName) {
+        StreamNode node = pipeline.node(sideName);
+        if (!(node instanceof Output out)) {
+          throw new LaminarException(ErrorCode.INTERNAL, "'" + sideName + "' cannot take side output");
+        }
+        return out;
+      }
     };
     OperatorSpec root = plan.root();
     if (root instanceof ScanSpec scan) {
@@ -137,6 +146,17 @@ public final class QueryRuntime {
 
   public List<Operator> operators() {
     return Collections.unmodifiableList(operators);
+  }
+
+  /** Rows this query's operators dropped or diverted as late. */
+  public long lateRows() {
+    long total = 0;
+    for (Operator operator : operators) {
+      if (operator instanceof io.laminardb.core.operator.LateRowCounter counter) {
+        total += counter.lateRows();
+      }
+    }
+    return total;
   }
 
   public long errorCount() {

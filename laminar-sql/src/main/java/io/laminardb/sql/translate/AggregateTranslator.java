@@ -9,6 +9,7 @@ import io.laminardb.core.operator.aggregate.AggregateSpec;
 import io.laminardb.core.operator.aggregate.EmitMode;
 import io.laminardb.core.operator.window.WindowSpec;
 import io.laminardb.core.plan.AggregateOperatorSpec;
+import io.laminardb.core.plan.LateRowFilterSpec;
 import io.laminardb.core.plan.OperatorSpec;
 import io.laminardb.core.type.DataType;
 import io.laminardb.core.type.Field;
@@ -51,12 +52,22 @@ final class AggregateTranslator {
     }
     RelNode input = aggregate.getInput();
     GroupWindow window = findWindow(aggregate, input);
+    if (options.lateDataTo() != null && window == null) {
+      throw new LaminarException(ErrorCode.WINDOW_INVALID, "LATE DATA TO requires a windowed aggregation");
+    }
+    long lateness = options.allowedLatenessMillis() == null ? 0 : options.allowedLatenessMillis();
+    if (options.emit() != null && options.emit().mode() == EmitClause.Mode.FINAL) {
+      lateness = 0;
+    }
+    long finalLateness = lateness;
     OperatorSpec inputSpec = window == null ? plans.visit(input)
-        : plans.calcReplacing((Calc) input, window.inputColumn(), window.timeOperand());
+        : plans.calcReplacing((Calc) input, window.inputColumn(), window.timeOperand(),
+            raw -> options.lateDataTo() == null ? raw : new LateRowFilterSpec(raw, window.spec(),
+                window.sessionGap(), originalTimeColumn(window.timeOperand()), finalLateness,
+                options.lateDataTo()));
     Schema inputSchema = inputSpec.outputSchema();
     int weightColumn = inputSchema.indexOf(PlanTranslator.WEIGHT);
     EmitMode mode = emitMode(window != null);
-    long lateness = options.allowedLatenessMillis() == null ? 0 : options.allowedLatenessMillis();
     if (window == null && lateness > 0) {
       throw new LaminarException(ErrorCode.WINDOW_INVALID, "ALLOW LATENESS requires a windowed aggregation");
     }
@@ -107,6 +118,18 @@ final class AggregateTranslator {
         weightColumn, interval);
     return new AggregateOperatorSpec(inputSpec, spec, window == null ? null : window.spec(),
         window == null ? 0 : window.sessionGap(), timeColumn, lateness);
+  }
+
+  /** The input column the window's time comes from (a column, or TO_TIMESTAMP_MILLIS of one). */
+  private static int originalTimeColumn(RexNode time) {
+    RexNode node = time;
+    if (node instanceof RexCall call && call.getOperands().size() == 1) {
+      node = call.getOperands().get(0);
+    }
+    if (node instanceof org.apache.calcite.rex.RexInputRef ref) {
+      return ref.getIndex();
+    }
+    throw unsupported("LATE DATA TO with a computed event time");
   }
 
   private EmitMode emitMode(boolean windowed) {

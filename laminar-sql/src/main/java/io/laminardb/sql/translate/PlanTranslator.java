@@ -126,8 +126,9 @@ public final class PlanTranslator {
   }
 
   /** The calc with projection {@code column} replaced by {@code replacement} (window call to its time). */
-  OperatorSpec calcReplacing(Calc calc, int column, RexNode replacement) {
-    return calc(visit(calc.getInput()), calc, column, replacement);
+  OperatorSpec calcReplacing(Calc calc, int column, RexNode replacement,
+      java.util.function.UnaryOperator<OperatorSpec> wrapInput) {
+    return calc(wrapInput.apply(visit(calc.getInput())), calc, column, replacement);
   }
 
   private OperatorSpec calc(OperatorSpec input, Calc calc, int replacedColumn, RexNode replacement) {

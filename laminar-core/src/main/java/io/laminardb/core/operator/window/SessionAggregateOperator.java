@@ -3,6 +3,7 @@ package io.laminardb.core.operator.window;
 import io.laminardb.common.collect.IntList;
 import io.laminardb.core.batch.Batch;
 import io.laminardb.core.batch.LongColumn;
+import io.laminardb.core.operator.LateRowCounter;
 import io.laminardb.core.operator.Operator;
 import io.laminardb.core.operator.OperatorContext;
 import io.laminardb.core.operator.Output;
@@ -23,7 +24,7 @@ import java.util.TreeMap;
  * several. Sessions fire when the watermark reaches their end and are purged at end + lateness; sessions
  * are indexed by end, so a watermark costs O(sessions fired).
  */
-public final class SessionAggregateOperator implements Operator {
+public final class SessionAggregateOperator implements Operator, LateRowCounter {
   private final AggregateSpec spec;
   private final long gap;
   private final int timeColumn;
@@ -273,6 +274,7 @@ public final class SessionAggregateOperator implements Operator {
     watermark = newWatermark;
   }
 
+  @Override
   public long lateRows() {
     return lateRows;
   }

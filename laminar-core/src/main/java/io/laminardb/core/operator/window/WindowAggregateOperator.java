@@ -3,6 +3,7 @@ package io.laminardb.core.operator.window;
 import io.laminardb.common.collect.IntList;
 import io.laminardb.core.batch.Batch;
 import io.laminardb.core.batch.LongColumn;
+import io.laminardb.core.operator.LateRowCounter;
 import io.laminardb.core.operator.Operator;
 import io.laminardb.core.operator.OperatorContext;
 import io.laminardb.core.operator.Output;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * end and are purged at end + allowed lateness. Window bookkeeping is an ordered map by start, so a
  * watermark costs O(windows fired or purged), not a scan of all open windows.
  */
-public final class WindowAggregateOperator implements Operator {
+public final class WindowAggregateOperator implements Operator, LateRowCounter {
   private final AggregateSpec spec;
   private final WindowSpec window;
   private final int timeColumn;
@@ -232,6 +233,7 @@ public final class WindowAggregateOperator implements Operator {
   }
 
   /** Rows dropped because every window they belong to was already purged. */
+  @Override
   public long lateRows() {
     return lateRows;
   }
