@@ -30,9 +30,12 @@ import java.util.Comparator;
  * with a weights array (a changelog input) keeps a multiset from that row on; a group fed without weights
  * keeps the summary. A multiset cannot be created at the first retraction, because by then the values below
  * the extreme are no longer known. Merging a summary group into a multiset group (or the reverse) yields a
- * summary. Retracting the last copy of the extreme of a non-empty summary group cannot be answered and
- * fails with LDB-8001; an operator that passes weights for every batch of a changelog input never gets
- * there.
+ * summary.
+ *
+ * <p>When a retraction removes the last copy of a summary's extreme while other values remain, the extreme
+ * is unknown (multiplicity 0). The group recovers if it empties or receives a value at least as good as the
+ * old extreme (every remaining value is worse); writing it while unknown fails with LDB-8001. An operator
+ * that passes weights for every batch of a changelog input never gets there.
  */
 final class MinMaxAccumulator extends AbstractAccumulator {
   private static final Comparator<Long> ORDER = Long::compare;
@@ -144,14 +147,14 @@ final class MinMaxAccumulator extends AbstractAccumulator {
     counts[slot] = count;
     if (count <= 0) {
       extremeCounts[slot] = 0;
-    } else if (key == extremes[slot] && (extremeCounts[slot] += weight) <= 0) {
-      throw lostHistory(spec.kind());
+    } else if (key == extremes[slot]) {
+      extremeCounts[slot] += weight; // at 0 the extreme is unknown until a value at least as good arrives
     }
   }
 
   static LaminarException lostHistory(AggregateKind kind) {
-    return new LaminarException(ErrorCode.INTERNAL, kind + " cannot retract the extreme of a group that"
-        + " was fed without weights; pass weights for every batch of a changelog input");
+    return new LaminarException(ErrorCode.INTERNAL, kind + " lost the extreme of a group fed without weights"
+        + " to a retraction; pass weights for every batch of a changelog input");
   }
 
   @Override
@@ -197,6 +200,9 @@ final class MinMaxAccumulator extends AbstractAccumulator {
     if (counts[slot] <= 0 || (set != null && set.isEmpty())) {
       ResultWriter.writeNull(out, row);
       return;
+    }
+    if (set == null && extremeCounts[slot] <= 0) {
+      throw lostHistory(spec.kind());
     }
     long key = set == null ? extremes[slot] : set.extreme(isMax);
     if (isDouble) {

@@ -108,9 +108,8 @@ final class ObjectMinMaxAccumulator extends AbstractAccumulator {
     if (count <= 0) {
       extremes[slot] = null;
       extremeCounts[slot] = 0;
-    } else if (StoredValues.ORDER.compare(value, extremes[slot]) == 0
-        && (extremeCounts[slot] += weight) <= 0) {
-      throw MinMaxAccumulator.lostHistory(spec.kind());
+    } else if (StoredValues.ORDER.compare(value, extremes[slot]) == 0) {
+      extremeCounts[slot] += weight; // at 0 the extreme is unknown until a value at least as good arrives
     }
   }
 
@@ -158,6 +157,9 @@ final class ObjectMinMaxAccumulator extends AbstractAccumulator {
     if (counts[slot] <= 0 || (set != null && set.isEmpty())) {
       ResultWriter.writeNull(out, row);
       return;
+    }
+    if (set == null && extremeCounts[slot] <= 0) {
+      throw MinMaxAccumulator.lostHistory(spec.kind());
     }
     ResultWriter.writeStored(set == null ? extremes[slot] : set.extreme(isMax), resultType(), out, row);
   }
