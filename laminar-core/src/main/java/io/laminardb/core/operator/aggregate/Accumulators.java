@@ -11,6 +11,18 @@ import io.laminardb.core.type.TypeKind;
  * <p>Retraction (negative weights) is exact for COUNT, SUM, AVG, MIN, MAX, the variance family, BOOL_AND/OR
  * and COUNT(DISTINCT). FIRST_VALUE, LAST_VALUE and APPROX_COUNT_DISTINCT report {@code canRetract() == false}
  * and fail with LDB-1001 on a negative weight.
+ *
+ * <p>Notes for operators:
+ *
+ * <ul>
+ *   <li>Pass {@code weights == null} for append-only input and a weights array for every batch of a
+ *       changelog input: MIN/MAX choose their per-group representation from it (allocation-free summary vs
+ *       counted multiset, see {@link MinMaxAccumulator}).
+ *   <li>The spec's FILTER column is applied by the accumulator as well as {@code include}; either suffices.
+ *   <li>Weights of 0 change nothing. Rows with a NULL event time are ignored by FIRST_VALUE/LAST_VALUE.
+ *   <li>Object values (strings, decimals, byte arrays) are kept by reference: they must not be mutated after
+ *       being handed over in a batch.
+ * </ul>
  */
 public final class Accumulators {
   private Accumulators() {}

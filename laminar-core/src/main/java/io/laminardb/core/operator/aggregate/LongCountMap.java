@@ -1,7 +1,5 @@
 package io.laminardb.core.operator.aggregate;
 
-import java.util.Arrays;
-
 /**
  * An open-addressing map from long to a non-zero signed count (linear probing, backward-shift deletion). A
  * zero count marks a free cell, so every long is a valid key. Used by COUNT(DISTINCT) over long- and
@@ -113,10 +111,5 @@ final class LongCountMap {
         counts[i] = oldCounts[j];
       }
     }
-  }
-
-  void clear() {
-    Arrays.fill(counts, 0);
-    size = 0;
   }
 }

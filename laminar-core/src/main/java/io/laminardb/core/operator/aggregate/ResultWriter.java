@@ -35,9 +35,7 @@ final class ResultWriter {
     switch (out) {
       case LongColumn c -> c.values[row] = narrow(value, type);
       case DoubleColumn c -> c.values[row] = value;
-      case ObjectColumn c -> c.values[row] = type.kind() == TypeKind.VARCHAR
-          ? Long.toString(value)
-          : Casts.toDecimal(value, decimalScale(type));
+      case ObjectColumn c -> c.values[row] = Casts.toDecimal(value, decimalScale(type));
     }
   }
 

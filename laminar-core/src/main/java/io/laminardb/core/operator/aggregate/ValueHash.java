@@ -38,7 +38,6 @@ final class ValueHash {
       case String s -> hashString(s);
       case BigDecimal d -> hashDecimal(d);
       case byte[] b -> hashBytes(b);
-      case StoredValues.BytesKey k -> hashBytes(k.bytes());
       case Long l -> hashLong(l);
       case Double d -> hashDouble(d);
       default -> mix(value.hashCode());
