@@ -107,6 +107,49 @@ public final class GroupAggregateOperator implements Operator {
     }
   }
 
+  @Override
+  public io.laminardb.core.state.OperatorState state() {
+    return new io.laminardb.core.state.OperatorState() {
+      @Override
+      public void snapshot(java.io.DataOutput out) throws java.io.IOException {
+        out.writeLong(watermark);
+        out.writeLong(pendingWatermark);
+        state.snapshot(out);
+        int pending = 0;
+        for (int i = 0; i < dirty.size(); i++) {
+          pending += isDirty[dirty.get(i)] ? 1 : 0;
+        }
+        out.writeInt(pending);
+        for (int i = 0; i < dirty.size(); i++) {
+          if (isDirty[dirty.get(i)]) {
+            out.writeInt(dirty.get(i));
+          }
+        }
+      }
+
+      @Override
+      public void restore(java.io.DataInput in) throws java.io.IOException {
+        watermark = in.readLong();
+        pendingWatermark = in.readLong();
+        int[] mapping = state.restore(in);
+        int pending = in.readInt();
+        for (int i = 0; i < pending; i++) {
+          int slot = mapping[in.readInt()];
+          if (slot >= isDirty.length) {
+            isDirty = Arrays.copyOf(isDirty, Math.max(slot + 1, isDirty.length * 2));
+          }
+          isDirty[slot] = true;
+          dirty.add(slot);
+        }
+      }
+
+      @Override
+      public long sizeBytes() {
+        return state.sizeBytes();
+      }
+    };
+  }
+
   public int openGroups() {
     return state.groupCount();
   }

@@ -21,6 +21,7 @@ public final class GroupTable {
   private static final int EMPTY = 0;
 
   private final int[] keyColumns;
+  private final int[] storedColumns;
   private final Batch keys;
   private long[] windowStarts = new long[16];
   private long[] slotHashes = new long[16];
@@ -35,6 +36,10 @@ public final class GroupTable {
   /** @param keyColumns input columns forming the key, in key order */
   public GroupTable(Schema inputSchema, int[] keyColumns) {
     this.keyColumns = keyColumns.clone();
+    this.storedColumns = new int[keyColumns.length];
+    for (int i = 0; i < storedColumns.length; i++) {
+      storedColumns[i] = i;
+    }
     List<Field> fields = new ArrayList<>();
     for (int c : keyColumns) {
       fields.add(inputSchema.field(c));
@@ -53,13 +58,22 @@ public final class GroupTable {
 
   /** The slot of the group of {@code row} in {@code windowStart} (use 0 when not windowed), creating it. */
   public int findOrInsert(Batch batch, int row, long windowStart) {
-    long hash = hash(batch, row, windowStart);
+    return findOrInsert(batch, row, windowStart, keyColumns);
+  }
+
+  /** Like {@link #findOrInsert} for a batch laid out like the key store (key i in column i). */
+  public int findOrInsertStored(Batch storedKeys, int row, long windowStart) {
+    return findOrInsert(storedKeys, row, windowStart, storedColumns);
+  }
+
+  private int findOrInsert(Batch batch, int row, long windowStart, int[] columns) {
+    long hash = hash(batch, row, windowStart, columns);
     int pos = (int) hash & mask;
     while (true) {
       int entry = table[pos];
       if (entry == EMPTY) {
         int slot = newSlot();
-        copyKey(batch, row, slot);
+        copyKey(batch, row, slot, columns);
         windowStarts[slot] = windowStart;
         slotHashes[slot] = hash;
         table[pos] = slot + 1;
@@ -71,7 +85,7 @@ public final class GroupTable {
         return slot;
       }
       int slot = entry - 1;
-      if (slotHashes[slot] == hash && windowStarts[slot] == windowStart && sameKey(batch, row, slot)) {
+      if (slotHashes[slot] == hash && windowStarts[slot] == windowStart && sameKey(batch, row, slot, columns)) {
         lastWasNew = false;
         return slot;
       }
@@ -86,7 +100,7 @@ public final class GroupTable {
 
   /** The slot of the group of {@code row}, or -1 when there is none (no side effects). */
   public int find(Batch batch, int row, long windowStart) {
-    long hash = hash(batch, row, windowStart);
+    long hash = hash(batch, row, windowStart, keyColumns);
     int pos = (int) hash & mask;
     while (true) {
       int entry = table[pos];
@@ -94,7 +108,8 @@ public final class GroupTable {
         return -1;
       }
       int slot = entry - 1;
-      if (slotHashes[slot] == hash && windowStarts[slot] == windowStart && sameKey(batch, row, slot)) {
+      if (slotHashes[slot] == hash && windowStarts[slot] == windowStart
+          && sameKey(batch, row, slot, keyColumns)) {
         return slot;
       }
       pos = (pos + 1) & mask;
@@ -165,10 +180,22 @@ public final class GroupTable {
     return slot;
   }
 
-  private void copyKey(Batch batch, int row, int slot) {
-    for (int c = 0; c < keyColumns.length; c++) {
-      keys.column(c).copyRow(batch.column(keyColumns[c]), row, slot);
+  private void copyKey(Batch batch, int row, int slot, int[] columns) {
+    for (int c = 0; c < columns.length; c++) {
+      keys.column(c).copyRow(batch.column(columns[c]), row, slot);
     }
+  }
+
+  /** Slots currently holding a group, in table order. */
+  public int[] liveSlots() {
+    int[] live = new int[size];
+    int n = 0;
+    for (int entry : table) {
+      if (entry != EMPTY) {
+        live[n++] = entry - 1;
+      }
+    }
+    return live;
   }
 
   private void grow() {
@@ -186,9 +213,9 @@ public final class GroupTable {
     }
   }
 
-  private long hash(Batch batch, int row, long windowStart) {
+  private long hash(Batch batch, int row, long windowStart, int[] columns) {
     long h = mix(windowStart);
-    for (int keyColumn : keyColumns) {
+    for (int keyColumn : columns) {
       Column col = batch.column(keyColumn);
       long v;
       if (col.nulls[row]) {
@@ -214,9 +241,9 @@ public final class GroupTable {
     return z ^ (z >>> 31);
   }
 
-  private boolean sameKey(Batch batch, int row, int slot) {
-    for (int c = 0; c < keyColumns.length; c++) {
-      Column in = batch.column(keyColumns[c]);
+  private boolean sameKey(Batch batch, int row, int slot, int[] columns) {
+    for (int c = 0; c < columns.length; c++) {
+      Column in = batch.column(columns[c]);
       Column stored = keys.column(c);
       boolean inNull = in.nulls[row];
       if (inNull != stored.nulls[slot]) {

@@ -188,6 +188,73 @@ final class GroupedAccumulators {
     groups.remove(slot);
   }
 
+  /**
+   * Writes every live group: old slot, window start, key, net weight, accumulators and last emitted row.
+   */
+  void snapshot(java.io.DataOutput out) throws java.io.IOException {
+    int[] live = groups.liveSlots();
+    Batch keys = groups.keyStore();
+    out.writeInt(live.length);
+    for (int slot : live) {
+      out.writeInt(slot);
+      out.writeLong(groups.windowStart(slot));
+      for (int c = 0; c < keys.columnCount(); c++) {
+        io.laminardb.core.state.ColumnCodec.write(keys.column(c), slot, keys.schema().field(c).type().kind(), out);
+      }
+      out.writeLong(netWeight[slot]);
+      for (Accumulator a : accumulators) {
+        a.snapshot(slot, out);
+      }
+      out.writeBoolean(hasEmitted[slot]);
+      if (hasEmitted[slot]) {
+        for (int c = 0; c < lastEmitted.columnCount(); c++) {
+          io.laminardb.core.state.ColumnCodec.write(lastEmitted.column(c), slot,
+              lastEmitted.schema().field(c).type().kind(), out);
+        }
+      }
+    }
+  }
+
+  /**
+   * Reads groups written by {@link #snapshot} into this (empty) state; returns old slot to new slot
+   * (-1 for slots that were not live).
+   */
+  int[] restore(java.io.DataInput in) throws java.io.IOException {
+    int count = in.readInt();
+    Batch keys = new Batch(groups.keyStore().schema(), 1);
+    int[] mapping = new int[16];
+    java.util.Arrays.fill(mapping, -1);
+    for (int i = 0; i < count; i++) {
+      int oldSlot = in.readInt();
+      long windowStart = in.readLong();
+      for (int c = 0; c < keys.columnCount(); c++) {
+        io.laminardb.core.state.ColumnCodec.read(keys.column(c), 0, keys.schema().field(c).type().kind(), in);
+      }
+      keys.setRowCount(1);
+      int slot = groups.findOrInsertStored(keys, 0, windowStart);
+      ensureSlots();
+      initSlot(slot);
+      netWeight[slot] = in.readLong();
+      for (Accumulator a : accumulators) {
+        a.restore(slot, in);
+      }
+      hasEmitted[slot] = in.readBoolean();
+      if (hasEmitted[slot]) {
+        for (int c = 0; c < lastEmitted.columnCount(); c++) {
+          io.laminardb.core.state.ColumnCodec.read(lastEmitted.column(c), slot,
+              lastEmitted.schema().field(c).type().kind(), in);
+        }
+      }
+      if (oldSlot >= mapping.length) {
+        int old = mapping.length;
+        mapping = java.util.Arrays.copyOf(mapping, Math.max(oldSlot + 1, old * 2));
+        java.util.Arrays.fill(mapping, old, mapping.length, -1);
+      }
+      mapping[oldSlot] = slot;
+    }
+    return mapping;
+  }
+
   long sizeBytes() {
     long bytes = 64L * groups.size();
     for (Accumulator a : accumulators) {

@@ -77,6 +77,21 @@ public final class GroupedState {
     return groups.groups.size();
   }
 
+  /** Writes all groups; see {@link #restore}. */
+  public void snapshot(java.io.DataOutput out) throws java.io.IOException {
+    groups.snapshot(out);
+  }
+
+  /** Restores into this fresh state; returns the old-slot to new-slot mapping for the operator's indexes. */
+  public int[] restore(java.io.DataInput in) throws java.io.IOException {
+    return groups.restore(in);
+  }
+
+  /** The group-key values of {@code slot}, laid out like the key store (for re-indexing on restore). */
+  public io.laminardb.core.batch.Batch keyStore() {
+    return groups.groups.keyStore();
+  }
+
   public long sizeBytes() {
     return groups.sizeBytes();
   }

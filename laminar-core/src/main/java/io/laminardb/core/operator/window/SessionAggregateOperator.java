@@ -275,6 +275,68 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
   }
 
   @Override
+  public io.laminardb.core.state.OperatorState state() {
+    return new io.laminardb.core.state.OperatorState() {
+      @Override
+      public void snapshot(java.io.DataOutput out) throws java.io.IOException {
+        out.writeLong(watermark);
+        out.writeLong(pendingWatermark);
+        out.writeLong(lateRows);
+        out.writeLong(nextSessionId);
+        state.snapshot(out);
+        int count = 0;
+        for (IntList atEnd : byEnd.values()) {
+          count += atEnd.size();
+        }
+        out.writeInt(count);
+        for (IntList atEnd : byEnd.values()) {
+          for (int i = 0; i < atEnd.size(); i++) {
+            int slot = atEnd.get(i);
+            out.writeInt(slot);
+            out.writeLong(starts[slot]);
+            out.writeLong(ends[slot]);
+            out.writeBoolean(fired[slot]);
+            out.writeBoolean(isDirty[slot]);
+          }
+        }
+      }
+
+      @Override
+      public void restore(java.io.DataInput in) throws java.io.IOException {
+        watermark = in.readLong();
+        pendingWatermark = in.readLong();
+        lateRows = in.readLong();
+        nextSessionId = in.readLong();
+        int[] mapping = state.restore(in);
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+          int slot = mapping[in.readInt()];
+          grow(slot);
+          starts[slot] = in.readLong();
+          ends[slot] = in.readLong();
+          fired[slot] = in.readBoolean();
+          if (in.readBoolean()) {
+            isDirty[slot] = true;
+            dirty.add(slot);
+          }
+          int key = keys.findOrInsertStored(state.keyStore(), slot, 0L);
+          while (sessionsByKey.size() <= key) {
+            sessionsByKey.add(new IntList(2));
+          }
+          keyOf[slot] = key;
+          sessionsByKey.get(key).add(slot);
+          byEnd.computeIfAbsent(ends[slot], e -> new IntList(2)).add(slot);
+        }
+      }
+
+      @Override
+      public long sizeBytes() {
+        return state.sizeBytes() + 40L * state.groupCount();
+      }
+    };
+  }
+
+  @Override
   public long lateRows() {
     return lateRows;
   }

@@ -238,6 +238,69 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
     return lateRows;
   }
 
+  @Override
+  public io.laminardb.core.state.OperatorState state() {
+    return new io.laminardb.core.state.OperatorState() {
+      @Override
+      public void snapshot(java.io.DataOutput out) throws java.io.IOException {
+        out.writeLong(watermark);
+        out.writeLong(pendingWatermark);
+        out.writeLong(lateRows);
+        state.snapshot(out);
+        out.writeInt(windows.size());
+        for (WindowEntry entry : windows.values()) {
+          out.writeLong(entry.start);
+          out.writeBoolean(entry.fired);
+          out.writeInt(entry.slots.size());
+          for (int i = 0; i < entry.slots.size(); i++) {
+            out.writeInt(entry.slots.get(i));
+          }
+        }
+        IntList pending = new IntList();
+        for (int i = 0; i < dirty.size(); i++) {
+          if (isDirty[dirty.get(i)]) {
+            pending.add(dirty.get(i));
+          }
+        }
+        out.writeInt(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+          out.writeInt(pending.get(i));
+        }
+      }
+
+      @Override
+      public void restore(java.io.DataInput in) throws java.io.IOException {
+        watermark = in.readLong();
+        pendingWatermark = in.readLong();
+        lateRows = in.readLong();
+        int[] mapping = state.restore(in);
+        int windowCount = in.readInt();
+        for (int w = 0; w < windowCount; w++) {
+          WindowEntry entry = new WindowEntry(in.readLong());
+          entry.fired = in.readBoolean();
+          int n = in.readInt();
+          for (int i = 0; i < n; i++) {
+            int slot = mapping[in.readInt()];
+            ensureDirtyCapacity(slot);
+            entry.slots.add(slot);
+          }
+          windows.put(entry.start, entry);
+        }
+        int pending = in.readInt();
+        for (int i = 0; i < pending; i++) {
+          int slot = mapping[in.readInt()];
+          isDirty[slot] = true;
+          dirty.add(slot);
+        }
+      }
+
+      @Override
+      public long sizeBytes() {
+        return state.sizeBytes() + 48L * windows.size();
+      }
+    };
+  }
+
   /** Open windows and groups, for bounded-memory checks. */
   public int openWindows() {
     return windows.size();
