@@ -189,9 +189,24 @@ final class StatementRunner implements RelationResolver {
       }
       delay = s.watermark().delayMillis();
     }
-    for (String key : s.with().keySet()) {
-      throw new LaminarException(ErrorCode.INVALID_CONFIG, "unknown option '" + key + "' for source '"
-          + s.name() + "'");
+    long idleTimeout = 0;
+    for (var option : s.with().entrySet()) {
+      switch (option.getKey()) {
+        case "idle.timeout", "idle_timeout", "watermark.idle.timeout" -> {
+          try {
+            idleTimeout = io.laminardb.sql.parser.Intervals.toMillis(option.getValue(), null);
+          } catch (IllegalArgumentException e) {
+            throw new LaminarException(ErrorCode.INVALID_CONFIG, "option '" + option.getKey() + "' of source '"
+                + s.name() + "': " + e.getMessage());
+          }
+          if (idleTimeout <= 0) {
+            throw new LaminarException(ErrorCode.INVALID_CONFIG, "option '" + option.getKey()
+                + "' must be a positive interval such as '30s'");
+          }
+        }
+        default -> throw new LaminarException(ErrorCode.INVALID_CONFIG, "unknown option '" + option.getKey()
+            + "' for source '" + s.name() + "'; supported: idle.timeout");
+      }
     }
     SourceConnector connector = null;
     if (s.connector() != null) {
@@ -199,7 +214,11 @@ final class StatementRunner implements RelationResolver {
           s.connector().options(), settings.clock());
     }
     SourceNode node = new SourceNode(s.name(), schema, pipeline, eventTime, 1L, delay);
+    node.setIdleTimeout(idleTimeout);
     pipeline.addSource(node);
+    if (idleTimeout > 0) {
+      periodicQueryCreated.accept(idleTimeout);
+    }
     CatalogEntry entry = new CatalogEntry(s.name(), ObjectKind.SOURCE, schema, List.of(), s.sql(), node,
         connector, null, List.of());
     addToCatalog(entry);

@@ -19,6 +19,7 @@ public final class Pipeline {
   private final Map<String, QueryRuntime> queries = new ConcurrentHashMap<>();
   private final List<StreamNode> dirty = new ArrayList<>();
   /** Queries with step-end work, in activation order (a query only reads objects created before it). */
+  private final List<SourceNode> idleSources = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<QueryRuntime> stepEndQueries = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Clock clock;
   private volatile ErrorListener errorListener = (query, error) -> {};
@@ -39,6 +40,9 @@ public final class Pipeline {
 
   public void addSource(SourceNode source) {
     nodes.put(source.name(), source);
+    if (source.idleTimeoutMillis() > 0) {
+      idleSources.add(source);
+    }
   }
 
   /** Registers a named side stream (LATE DATA TO target) that queries can feed and others can read. */
@@ -79,6 +83,7 @@ public final class Pipeline {
       stepEndQueries.remove(query);
     }
     nodes.remove(node.name(), node);
+    idleSources.remove(node);
   }
 
   public StreamNode node(String name) {
@@ -101,19 +106,19 @@ public final class Pipeline {
 
   void runPush(SourceNode source, Batch batch) {
     try {
-      source.ingest(batch);
+      source.ingest(batch, clock.millis());
     } finally {
       source.releasePending(batch.rowCount());
     }
   }
 
   void runWatermark(SourceNode source, long watermark) {
-    source.applyWatermark(watermark);
+    source.applyWatermark(watermark, clock.millis());
   }
 
   /** Whether some query emits on processing-time ticks. */
   public boolean hasPeriodicWork() {
-    return !stepEndQueries.isEmpty();
+    return !stepEndQueries.isEmpty() || !idleSources.isEmpty();
   }
 
   void markDirty(StreamNode node) {
@@ -122,6 +127,12 @@ public final class Pipeline {
 
   /** End of step: stateful queries finish the step, then every node hands its rows to its listeners. */
   void endStep() {
+    if (!idleSources.isEmpty()) {
+      long now = clock.millis();
+      for (SourceNode source : idleSources) {
+        source.checkIdle(now);
+      }
+    }
     for (int i = 0; i < stepEndQueries.size(); i++) {
       stepEndQueries.get(i).endStep();
     }

@@ -19,6 +19,9 @@ public final class SourceNode extends StreamNode {
   private final AtomicLong ingestedRows = new AtomicLong();
   private volatile long publishedWatermark = Long.MIN_VALUE;
   private final Object drained = new Object();
+  private long idleTimeoutMillis;
+  private long lastActivityMillis = Long.MIN_VALUE;
+  private boolean idle;
 
   /**
    * @param eventTimeColumn index of the watermark column, or -1 when the source has no WATERMARK clause
@@ -34,8 +37,48 @@ public final class SourceNode extends StreamNode {
     this.generator = new BoundedOutOfOrderness(delayMillis);
   }
 
+  /**
+   * With a positive timeout, the source is idle once it has had no data for that long (processing time):
+   * it stops holding back the watermark of queries that combine it with other inputs (spec §4.2).
+   */
+  public void setIdleTimeout(long millis) {
+    this.idleTimeoutMillis = millis;
+  }
+
+  public long idleTimeoutMillis() {
+    return idleTimeoutMillis;
+  }
+
+  public boolean isIdle() {
+    return idle;
+  }
+
+  /** Processing-time check, at every step and tick. Compute thread only. */
+  void checkIdle(long nowMillis) {
+    if (idleTimeoutMillis <= 0 || idle) {
+      return;
+    }
+    if (lastActivityMillis == Long.MIN_VALUE) {
+      lastActivityMillis = nowMillis;
+    } else if (nowMillis - lastActivityMillis >= idleTimeoutMillis) {
+      idle = true;
+      advanceWatermark(io.laminardb.core.time.Watermarks.IDLE);
+    }
+  }
+
+  private void activity(long nowMillis) {
+    lastActivityMillis = nowMillis;
+    if (idle) {
+      idle = false;
+      resendWatermark();
+    }
+  }
+
   /** A push step: rows first, then the watermark they imply. Compute thread only. */
-  void ingest(Batch batch) {
+  void ingest(Batch batch, long nowMillis) {
+    if (idleTimeoutMillis > 0) {
+      activity(nowMillis);
+    }
     int n = batch.rowCount();
     ingestedRows.addAndGet(n);
     deliver(batch);
@@ -56,7 +99,10 @@ public final class SourceNode extends StreamNode {
   }
 
   /** A watermark step. Compute thread only. */
-  void applyWatermark(long watermark) {
+  void applyWatermark(long watermark, long nowMillis) {
+    if (idleTimeoutMillis > 0) {
+      activity(nowMillis);
+    }
     if (generator.advanceTo(watermark)) {
       publish();
     }

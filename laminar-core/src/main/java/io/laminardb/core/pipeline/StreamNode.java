@@ -92,10 +92,25 @@ public abstract class StreamNode {
 
   /** Advances this node's watermark and passes it on; smaller values are ignored. Compute thread only. */
   protected final void advanceWatermark(long newWatermark) {
+    if (newWatermark == io.laminardb.core.time.Watermarks.IDLE) {
+      sendWatermark(newWatermark);
+      return;
+    }
     if (newWatermark <= watermark) {
       return;
     }
     watermark = newWatermark;
+    sendWatermark(newWatermark);
+  }
+
+  /** Sends the current watermark again (a source coming back from idle). */
+  protected final void resendWatermark() {
+    if (watermark != Long.MIN_VALUE) {
+      sendWatermark(watermark);
+    }
+  }
+
+  private void sendWatermark(long newWatermark) {
     for (int i = 0, size = consumers.size(); i < size; i++) {
       Edge edge = consumers.get(i);
       if (edge.query().isActive()) {

@@ -20,17 +20,22 @@ public final class WatermarkTracker {
    * {@link Long#MIN_VALUE}.
    */
   public long update(int input, long watermark) {
-    if (watermark <= inputs[input]) {
+    boolean wasIdle = inputs[input] == Watermarks.IDLE;
+    if (watermark <= inputs[input] && !wasIdle) {
+      return Long.MIN_VALUE;
+    }
+    if (wasIdle && watermark == Watermarks.IDLE) {
       return Long.MIN_VALUE;
     }
     inputs[input] = watermark;
+    // Idle inputs (IDLE = Long.MAX_VALUE) drop out of the minimum by themselves; if all are idle, hold.
     long min = Long.MAX_VALUE;
     for (long w : inputs) {
       if (w < min) {
         min = w;
       }
     }
-    if (min > combined) {
+    if (min != Watermarks.IDLE && min > combined) {
       combined = min;
       return min;
     }

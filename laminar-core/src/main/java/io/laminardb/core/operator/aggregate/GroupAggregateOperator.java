@@ -64,7 +64,7 @@ public final class GroupAggregateOperator implements Operator {
 
   @Override
   public void onWatermark(int port, long newWatermark) {
-    if (newWatermark > pendingWatermark) {
+    if (newWatermark != io.laminardb.core.time.Watermarks.IDLE && newWatermark > pendingWatermark) {
       pendingWatermark = newWatermark;
     }
   }

@@ -41,7 +41,9 @@ public final class CalcOperator implements Operator {
 
   @Override
   public void onWatermark(int port, long watermark) {
-    evalContext.watermark = watermark;
+    if (watermark != io.laminardb.core.time.Watermarks.IDLE) {
+      evalContext.watermark = watermark;
+    }
     output.emitWatermark(watermark);
   }
 

@@ -77,7 +77,9 @@ public final class LateRowFilter implements Operator, LateRowCounter {
   @Override
   public void onWatermark(int port, long newWatermark) {
     // Rows of the next step are judged against this; the step's own rows came before it.
-    watermark = newWatermark;
+    if (newWatermark != io.laminardb.core.time.Watermarks.IDLE) {
+      watermark = newWatermark;
+    }
     output.emitWatermark(newWatermark);
   }
 

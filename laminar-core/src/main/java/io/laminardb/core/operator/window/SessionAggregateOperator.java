@@ -197,7 +197,7 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
 
   @Override
   public void onWatermark(int port, long newWatermark) {
-    if (newWatermark > pendingWatermark) {
+    if (newWatermark != io.laminardb.core.time.Watermarks.IDLE && newWatermark > pendingWatermark) {
       pendingWatermark = newWatermark;
     }
   }
