@@ -22,6 +22,7 @@ public final class MarketDataDemo {
   static final String DEFAULT_SQL = "demo/market-data.sql";
   static final String TRADES_STREAM = "notional";
   static final String BIG_TRADES_STREAM = "big_trades";
+  static final String BARS_STREAM = "bars";
 
   private static final String USAGE = """
       usage: MarketDataDemo [--seconds N] [--sql PATH] [PATH]
@@ -118,8 +119,10 @@ public final class MarketDataDemo {
         }
       }
       boolean hasBigTrades = db.streams().stream().map(ObjectInfo::name).anyMatch(BIG_TRADES_STREAM::equals);
+      boolean hasBars = db.streams().stream().map(ObjectInfo::name).anyMatch(BARS_STREAM::equals);
       try (Subscription<Row> trades = db.subscribe(TRADES_STREAM);
-          Subscription<Row> big = hasBigTrades ? db.subscribe(BIG_TRADES_STREAM) : null) {
+          Subscription<Row> big = hasBigTrades ? db.subscribe(BIG_TRADES_STREAM) : null;
+          Subscription<Row> bars = hasBars ? db.subscribe(BARS_STREAM) : null) {
         db.start();
         long startNanos = System.nanoTime();
         long previousNanos = startNanos;
@@ -128,6 +131,9 @@ public final class MarketDataDemo {
           dashboard.onTrades(trades.poll());
           if (big != null) {
             dashboard.onBigTrades(big.poll());
+          }
+          if (bars != null) {
+            dashboard.onBars(bars.poll());
           }
           long now = System.nanoTime();
           out.println();

@@ -7,14 +7,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Per-symbol running totals over the demo's {@code notional} and {@code big_trades} streams, rendered as a
- * small text table. Aggregated here in Java until the demo's SQL grows windowed aggregates.
+ * Per-symbol running totals over the demo's {@code notional} and {@code big_trades} streams, plus the latest
+ * one-second OHLC/VWAP bar computed in SQL by the {@code bars} stream, rendered as a small text table.
  */
 final class TradeDashboard {
   private static final String HEADER = String.format(Locale.ROOT, "%-8s %10s %12s %12s %18s %11s%n",
       "SYMBOL", "TRADES", "LAST PRICE", "VOLUME", "TOTAL NOTIONAL", "BIG TRADES");
 
+  private static final String BAR_HEADER = String.format(Locale.ROOT, "%-8s %-12s %10s %10s %10s %10s %10s%n",
+      "SYMBOL", "LAST BAR", "OPEN", "HIGH", "LOW", "CLOSE", "VWAP");
+
   private static final class SymbolStats {
+    Row lastBar;
     long trades;
     double lastPrice;
     long volume;
@@ -25,6 +29,7 @@ final class TradeDashboard {
   private final Map<String, SymbolStats> bySymbol = new TreeMap<>();
   private long trades;
   private long bigTrades;
+  private long bars;
   private long tradesAtLastRender;
 
   /** Rows of {@code notional}: symbol, price, volume, notional, ts. */
@@ -47,6 +52,22 @@ final class TradeDashboard {
     bigTrades += rows.size();
   }
 
+  /** Rows of {@code bars}: symbol, bar (window start), open, high, low, close, vwap, ... */
+  @SuppressWarnings("unchecked")
+  void onBars(List<Row> rows) {
+    for (Row row : rows) {
+      SymbolStats s = stats(row);
+      if (s.lastBar == null || ((Comparable<Object>) s.lastBar.get("bar")).compareTo(row.get("bar")) <= 0) {
+        s.lastBar = row;
+      }
+      bars++;
+    }
+  }
+
+  long bars() {
+    return bars;
+  }
+
   long trades() {
     return trades;
   }
@@ -57,6 +78,10 @@ final class TradeDashboard {
 
   int symbols() {
     return bySymbol.size();
+  }
+
+  private static double num(Row row, String column) {
+    return ((Number) row.get(column)).doubleValue();
   }
 
   private SymbolStats stats(Row row) {
@@ -82,6 +107,18 @@ final class TradeDashboard {
     }
     sb.append(String.format(Locale.ROOT, "%-8s %,10d %12s %,12d %,18.2f %,11d%n", "TOTAL", trades, "", totalVolume,
         totalNotional, bigTrades));
+    if (bars > 0) {
+      sb.append(BAR_HEADER);
+      for (Map.Entry<String, SymbolStats> e : bySymbol.entrySet()) {
+        Row bar = e.getValue().lastBar;
+        if (bar != null) {
+          String time = bar.get("bar").toString();
+          sb.append(String.format(Locale.ROOT, "%-8s %-12s %10.2f %10.2f %10.2f %10.2f %10.2f%n", e.getKey(),
+              time.substring(Math.max(0, time.length() - 8)), num(bar, "open"), num(bar, "high"), num(bar, "low"),
+              num(bar, "close"), num(bar, "vwap")));
+        }
+      }
+    }
     return sb.toString();
   }
 }
