@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds laminar-bench and runs the benchmarks.
 #
-#   scripts/bench.sh                 end-to-end harness, all queries, batch 1024 and 1 (the defaults below)
+#   scripts/bench.sh                 end-to-end harness, all queries (stateless and windowed), batch 1024 and 1
 #   scripts/bench.sh e2e [ARGS]      end-to-end harness with EndToEndBench arguments (see --help)
 #   scripts/bench.sh latency [ARGS]  push-to-subscriber latency at 100,000 events/s (EndToEndBench --latency)
 #   scripts/bench.sh jmh [ARGS]      JMH microbenchmarks (java -jar benchmarks.jar ARGS, e.g. Stateless -f 1)
+#   scripts/bench.sh jmh-window [ARGS]  the window hot-path microbenchmarks (assignment, accumulators, group
+#                                    lookup, window firing) with the GC profiler (B/op); ARGS go to JMH
 #
 # Results go to bench-results/e2e.json (latency: bench-results/e2e-latency.json). SKIP_BUILD=1 reuses the
 # last build; MVN_ARGS passes extra Maven flags (for example -o); BENCH_HEAP sets the heap (default 4g).
@@ -39,7 +41,10 @@ case "$mode" in
     exec java "${jvm_flags[@]}" -cp "$jar" io.laminardb.bench.EndToEndBench --latency "$@" ;;
   jmh)
     exec java -jar "$jar" "$@" ;;
+  jmh-window)
+    exec java -jar "$jar" 'WindowAssignBenchmark|AccumulatorBenchmark|GroupLookupBenchmark|WindowFiringBenchmark' \
+      -prof gc "$@" ;;
   *)
-    echo "usage: scripts/bench.sh [e2e|latency|jmh] [ARGS...]" >&2
+    echo "usage: scripts/bench.sh [e2e|latency|jmh|jmh-window] [ARGS...]" >&2
     exit 2 ;;
 esac

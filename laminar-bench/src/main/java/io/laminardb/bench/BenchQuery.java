@@ -1,42 +1,91 @@
 package io.laminardb.bench;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The stateless NEXMark-style queries the benchmarks run over {@code bids}, each with a plain-Java reference
- * of the same query so results can be verified.
+ * The queries the benchmarks run, each with a plain-Java reference of the same query so results can be
+ * verified: stateless NEXMark-style queries over {@code bids}, and windowed aggregates over {@code bids} or
+ * {@code trades} (these need a final watermark to close their last windows, see {@link #isWindowed()}).
  */
 public enum BenchQuery {
   /** Passthrough. */
-  Q0("SELECT * FROM bids", List.of("auction", "bidder", "price", "channel", "url", "ts")),
+  Q0(Workload.BIDS, false, "SELECT * FROM bids", List.of("auction", "bidder", "price", "channel", "url", "ts")),
   /** Projection with arithmetic: price in euros. */
-  Q1("SELECT auction, bidder, price * 0.908 AS price_eur, ts%s FROM bids",
+  Q1(Workload.BIDS, false, "SELECT auction, bidder, price * 0.908 AS price_eur, ts%s FROM bids",
       List.of("auction", "bidder", "price_eur", "ts")),
   /** Selection: one auction in 123. */
-  Q2("SELECT auction, price%s FROM bids WHERE auction % 123 = 0", List.of("auction", "price"));
+  Q2(Workload.BIDS, false, "SELECT auction, price%s FROM bids WHERE auction % 123 = 0",
+      List.of("auction", "price")),
+  /** VWAP, trade count, open and close per symbol per minute (1,000 symbols), emitted when the window closes. */
+  VWAP(Workload.TRADES, true, "SELECT symbol, TUMBLE_START(ts, INTERVAL '1' MINUTE) AS ws,"
+      + " SUM(price * volume) / SUM(volume) AS vwap, COUNT(*) AS n, FIRST_VALUE(price) AS o,"
+      + " LAST_VALUE(price) AS c FROM trades GROUP BY symbol, TUMBLE(ts, INTERVAL '1' MINUTE)"
+      + " EMIT ON WINDOW CLOSE", List.of("symbol", "ws", "vwap", "n", "o", "c")),
+  /** NEXMark Q5's inner query: bids per auction per hopping window (size 10 s, slide 2 s). */
+  Q5(Workload.BIDS, true, "SELECT auction, HOP_START(ts, INTERVAL '2' SECOND, INTERVAL '10' SECOND) AS ws,"
+      + " COUNT(*) AS n FROM bids GROUP BY auction, HOP(ts, INTERVAL '2' SECOND, INTERVAL '10' SECOND)",
+      List.of("auction", "ws", "n")),
+  /** NEXMark Q7's inner query: the highest bid per tumbling 10 s window. */
+  Q7(Workload.BIDS, true, "SELECT TUMBLE_START(ts, INTERVAL '10' SECOND) AS ws, MAX(price) AS max_price"
+      + " FROM bids GROUP BY TUMBLE(ts, INTERVAL '10' SECOND)", List.of("ws", "max_price")),
+  /** Bids per bidder session (gap 5 s). */
+  SESSION(Workload.BIDS, true, "SELECT bidder, SESSION_START(ts, INTERVAL '5' SECOND) AS ss,"
+      + " SESSION_END(ts, INTERVAL '5' SECOND) AS se, COUNT(*) AS n FROM bids"
+      + " GROUP BY bidder, SESSION(ts, INTERVAL '5' SECOND)", List.of("bidder", "ss", "se", "n"));
 
   /** The extra column carried by latency runs: System.nanoTime() at push. */
   public static final String SENT_COLUMN = "sent_ns";
 
+  /**
+   * The watermark pushed after the last row of a windowed query's run, closing every window: 2100-01-01,
+   * far beyond any generated event time.
+   */
+  public static final long FINAL_WATERMARK_MS = 4_102_444_800_000L;
+
+  private final Workload workload;
+  private final boolean isWindowed;
   private final String sqlTemplate;
   private final List<String> columns;
 
-  BenchQuery(String sqlTemplate, List<String> columns) {
+  BenchQuery(Workload workload, boolean isWindowed, String sqlTemplate, List<String> columns) {
+    this.workload = workload;
+    this.isWindowed = isWindowed;
     this.sqlTemplate = sqlTemplate;
     this.columns = columns;
+  }
+
+  /** The stateless queries (the ones latency mode can run: they pass a column through). */
+  public static List<BenchQuery> stateless() {
+    return Arrays.stream(values()).filter(q -> !q.isWindowed()).toList();
   }
 
   public static BenchQuery parse(String text) {
     return valueOf(text.toUpperCase(Locale.ROOT));
   }
 
+  public Workload workload() {
+    return workload;
+  }
+
+  /** Windowed aggregate: results appear only as the watermark passes window ends. */
+  public boolean isWindowed() {
+    return isWindowed;
+  }
+
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The query text; with {@code withSentColumn}, the output also carries {@link #SENT_COLUMN}. */
+  /**
+   * The query text; with {@code withSentColumn}, the output also carries {@link #SENT_COLUMN} (stateless
+   * queries only).
+   */
   public String sql(boolean withSentColumn) {
+    if (withSentColumn && isWindowed()) {
+      throw new IllegalArgumentException(label() + " aggregates and cannot carry " + SENT_COLUMN);
+    }
     return sqlTemplate.contains("%s") ? sqlTemplate.replace("%s", withSentColumn ? ", " + SENT_COLUMN : "")
         : sqlTemplate;
   }
@@ -51,7 +100,7 @@ public enum BenchQuery {
     return "CREATE STREAM " + name + " AS " + sql(withSentColumn);
   }
 
-  /** The reference: the output row for {@code bid}, or null when the query drops it. */
+  /** The reference of a stateless query: the output row for {@code bid}, or null when the query drops it. */
   public Object[] reference(Object[] bid) {
     return switch (this) {
       case Q0 -> bid;
@@ -59,11 +108,32 @@ public enum BenchQuery {
           (Long) bid[BidGenerator.PRICE] * 0.908, bid[BidGenerator.TS]};
       case Q2 -> (Long) bid[BidGenerator.AUCTION] % 123 == 0
           ? new Object[] {bid[BidGenerator.AUCTION], bid[BidGenerator.PRICE]} : null;
+      default -> throw new IllegalStateException(label() + " is not a per-row query");
     };
   }
 
-  /** Count and checksum of the reference result over {@code batches}. */
+  /**
+   * Count and checksum of the reference result over {@code batches} (rows of {@link #workload()}); for windowed
+   * queries, every window closed.
+   */
   public RowChecksum referenceChecksum(List<List<Object[]>> batches) {
+    switch (this) {
+      case VWAP -> {
+        return WindowedReference.vwap(batches);
+      }
+      case Q5 -> {
+        return WindowedReference.q5(batches);
+      }
+      case Q7 -> {
+        return WindowedReference.q7(batches);
+      }
+      case SESSION -> {
+        return WindowedReference.session(batches);
+      }
+      default -> {
+        // per-row reference below
+      }
+    }
     RowChecksum checksum = new RowChecksum();
     for (List<Object[]> batch : batches) {
       for (Object[] bid : batch) {

@@ -10,29 +10,33 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * End-to-end harness: sustained throughput, allocation per event and (optionally) latency of the stateless
- * NEXMark-style queries through the public API, each result verified against a plain-Java reference.
+ * End-to-end harness: sustained throughput, allocation per event and (optionally) latency of the benchmark
+ * queries ({@link BenchQuery}: stateless NEXMark-style queries and windowed aggregates) through the public API,
+ * each result verified against a plain-Java reference (row count and checksum).
  *
  * <pre>
- * EndToEndBench [--query q0|q1|q2|all] [--rows N] [--runs K] [--warmup W] [--batch 1024|1|1024,1] [--seed S]
- *               [--latency [--rate EVENTS_PER_SECOND]] [--out bench-results/e2e.json]
+ * EndToEndBench [--query q0|q1|q2|vwap|q5|q7|session|stateless|windowed|all] [--rows N] [--runs K] [--warmup W]
+ *               [--batch 1024|1|1024,1] [--seed S] [--latency [--rate EVENTS_PER_SECOND]] [--out PATH]
  * </pre>
  *
- * <p>Throughput is the median over K measured runs, after W warm-up runs, each on a fresh database; allocation
- * is heap bytes allocated by all threads during the run divided by input events. Exits 1 when any result is
- * wrong.
+ * <p>Throughput is the median over K measured runs, after W warm-up runs, each on a fresh database; windowed
+ * runs end with a far-future watermark that closes every window, and are timed until its results are consumed.
+ * Allocation is heap bytes allocated by all threads during the run divided by input events. Latency mode runs
+ * the stateless queries only (the latency stamp is a passed-through column). Exits 1 when any result is wrong.
  */
 public final class EndToEndBench {
   private static final String USAGE = """
-      usage: EndToEndBench [--query q0|q1|q2|all] [--rows N] [--runs K] [--warmup W] [--batch 1024|1|1024,1]
-                           [--seed S]
+      usage: EndToEndBench [--query q0|q1|q2|vwap|q5|q7|session|stateless|windowed|all] [--rows N] [--runs K]
+                           [--warmup W] [--batch 1024|1|1024,1] [--seed S]
                            [--latency [--rate EVENTS_PER_SECOND]] [--out PATH]
-        --query    which query (default all)
+        --query    which queries, comma-separated (default all; latency mode: stateless ones only)
         --rows     input events per run (default 1,000,000; latency mode: 10 s at --rate)
         --runs     measured runs per query and batch size (default 5)
         --warmup   unmeasured warm-up runs before them (default 1)
@@ -46,7 +50,7 @@ public final class EndToEndBench {
       long seed, boolean isLatency, double rate, Path out) {
 
     static Options parse(String[] args) {
-      List<BenchQuery> queries = List.of(BenchQuery.values());
+      List<BenchQuery> queries = null;
       int rows = -1;
       int runs = 5;
       int warmupRuns = 1;
@@ -70,8 +74,7 @@ public final class EndToEndBench {
           value = args[++i];
         }
         switch (name) {
-          case "--query" -> queries = value.equalsIgnoreCase("all") ? List.of(BenchQuery.values())
-              : Arrays.stream(value.split(",")).map(String::trim).map(BenchQuery::parse).toList();
+          case "--query" -> queries = parseQueries(value);
           case "--rows" -> rows = positive(name, value.replace("_", ""));
           case "--runs" -> runs = positive(name, value);
           case "--warmup" -> warmupRuns = Integer.parseInt(value);
@@ -83,6 +86,12 @@ public final class EndToEndBench {
           default -> throw new IllegalArgumentException("unknown option " + name);
         }
       }
+      if (queries == null) {
+        queries = isLatency ? BenchQuery.stateless() : List.of(BenchQuery.values());
+      }
+      if (isLatency && queries.stream().anyMatch(BenchQuery::isWindowed)) {
+        throw new IllegalArgumentException("--latency runs stateless queries only (" + BenchQuery.stateless() + ")");
+      }
       if (rows < 0) {
         rows = isLatency ? (int) Math.min(Integer.MAX_VALUE, rate * 10) : 1_000_000;
       }
@@ -93,6 +102,20 @@ public final class EndToEndBench {
         throw new IllegalArgumentException("--warmup needs a non-negative integer");
       }
       return new Options(queries, rows, runs, warmupRuns, batches, seed, isLatency, rate, out);
+    }
+
+    private static List<BenchQuery> parseQueries(String value) {
+      List<BenchQuery> queries = new ArrayList<>();
+      for (String name : value.split(",")) {
+        switch (name.trim().toLowerCase(Locale.ROOT)) {
+          case "all" -> queries.addAll(List.of(BenchQuery.values()));
+          case "stateless" -> queries.addAll(BenchQuery.stateless());
+          case "windowed" -> queries.addAll(Arrays.stream(BenchQuery.values()).filter(BenchQuery::isWindowed)
+              .toList());
+          default -> queries.add(BenchQuery.parse(name.trim()));
+        }
+      }
+      return queries.stream().distinct().toList();
     }
 
     private static int positive(String name, String value) {
@@ -148,11 +171,14 @@ public final class EndToEndBench {
   }
 
   static boolean runThroughput(Options options, PrintStream out) throws IOException {
-    out.printf(Locale.ROOT, "generating %,d bids (seed %d)...%n", options.rows(), options.seed());
-    List<List<Object[]>> batches = BidGenerator.batches(options.seed(), options.rows(), 1024);
+    Map<Workload, List<List<Object[]>>> inputs = new EnumMap<>(Workload.class);
     AllocationMeter meter = new AllocationMeter();
     List<Series> all = new ArrayList<>();
     for (BenchQuery query : options.queries()) {
+      List<List<Object[]>> batches = inputs.computeIfAbsent(query.workload(), w -> {
+        out.printf(Locale.ROOT, "generating %,d %s (seed %d)...%n", options.rows(), w.sourceName(), options.seed());
+        return w.batches(options.seed(), options.rows(), 1024);
+      });
       RowChecksum expected = query.referenceChecksum(batches);
       for (int batchSize : options.batchSizes()) {
         Series series = measure(query, batchSize, batches, expected, options, meter, out);
@@ -180,7 +206,7 @@ public final class EndToEndBench {
       if (problem != null) {
         problems.add(query.label() + " batch " + batchSize + (run <= 0 ? " warm-up" : " run " + run) + ": " + problem);
       }
-      out.printf(Locale.ROOT, "%s batch %-4d %s %,14.0f events/s %8.1f B/event  %s%n", query.label(), batchSize,
+      out.printf(Locale.ROOT, "%-7s batch %-4d %s %,14.0f events/s %8.1f B/event  %s%n", query.label(), batchSize,
           run <= 0 ? "warm-up" : "run " + run + "  ", r.eventsPerSecond(), r.bytesPerEvent(),
           problem == null ? "ok" : "WRONG: " + problem);
       if (run > 0) {
@@ -231,11 +257,11 @@ public final class EndToEndBench {
 
   static String table(List<Series> all) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-5s %6s %12s %16s %29s %12s %12s %-6s%n", "query", "batch", "events",
+    sb.append(String.format(Locale.ROOT, "%-7s %6s %12s %16s %29s %12s %12s %-6s%n", "query", "batch", "events",
         "median events/s", "min .. max events/s", "alloc B/ev", "result rows", "check"));
     for (Series s : all) {
       double[] rates = s.runs().stream().mapToDouble(PipelineRun.Result::eventsPerSecond).sorted().toArray();
-      sb.append(String.format(Locale.ROOT, "%-5s %6d %,12d %,16.0f %,14.0f .. %,11.0f %12.1f %,12d %-6s%n",
+      sb.append(String.format(Locale.ROOT, "%-7s %6d %,12d %,16.0f %,14.0f .. %,11.0f %12.1f %,12d %-6s%n",
           s.query().label(), s.batchSize(), s.runs().isEmpty() ? 0 : s.runs().get(0).rowsIn(),
           s.medianEventsPerSecond(), rates.length == 0 ? 0 : rates[0], rates.length == 0 ? 0 : rates[rates.length - 1],
           s.medianBytesPerEvent(), s.expected().count(), s.isCorrect() ? "OK" : "WRONG"));

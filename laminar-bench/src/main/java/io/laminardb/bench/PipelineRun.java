@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One throughput run: a fresh database with the {@code bids} source and one query, pre-built batches pushed as
+ * One throughput run: a fresh database with the query's source and the query, pre-built batches pushed as
  * fast as the engine takes them (whole batches, or row by row when {@code batchSize} is 1), results drained by a
- * consumer thread that checksums them. Timed from the first push until every result row has been consumed.
+ * consumer thread that checksums them. Windowed queries get {@link BenchQuery#FINAL_WATERMARK_MS} after the last
+ * row, so every window closes. Timed from the first push until every result row has been consumed.
  */
 final class PipelineRun {
-  static final String SOURCE = "bids";
+  static final String SOURCE = Workload.BIDS.sourceName();
   static final String STREAM = "q";
   private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
 
@@ -38,21 +39,24 @@ final class PipelineRun {
   static Result run(BenchQuery query, List<List<Object[]>> batches, int batchSize, AllocationMeter meter) {
     long rowsIn = batches.stream().mapToLong(List::size).sum();
     try (LaminarDB db = LaminarDB.builder().subscriptionBuffer(1 << 22).build()) {
-      db.execute(BidGenerator.createSourceSql(SOURCE, ""));
+      db.execute(query.workload().createSourceSql(""));
       db.execute(query.createStreamSql(STREAM, false));
       Subscription<Row> subscription = db.subscribe(STREAM);
       List<String> columns = subscription.columns().stream().map(ColumnInfo::name).toList();
       db.start();
-      UntypedSourceHandle bids = db.sourceUntyped(SOURCE);
+      UntypedSourceHandle source = db.sourceUntyped(query.workload().sourceName());
       Drain drain = new Drain(subscription, query.columns().size());
       drain.start();
 
       long allocatedBefore = meter.allocatedBytes();
       long start = System.nanoTime();
       if (batchSize == 1) {
-        pushRowByRow(bids, batches);
+        pushRowByRow(source, batches);
       } else {
-        pushBatches(bids, batches);
+        pushBatches(source, batches);
+      }
+      if (query.isWindowed()) {
+        source.watermark(BenchQuery.FINAL_WATERMARK_MS);
       }
       db.awaitIdle(IDLE_TIMEOUT);
       drain.finish();
@@ -66,19 +70,19 @@ final class PipelineRun {
     }
   }
 
-  private static void pushBatches(UntypedSourceHandle bids, List<List<Object[]>> batches) {
+  private static void pushBatches(UntypedSourceHandle source, List<List<Object[]>> batches) {
     for (List<Object[]> batch : batches) {
-      int accepted = bids.pushRows(batch);
+      int accepted = source.pushRows(batch);
       if (accepted != batch.size()) {
         throw new IllegalStateException("source accepted " + accepted + " of " + batch.size() + " rows");
       }
     }
   }
 
-  private static void pushRowByRow(UntypedSourceHandle bids, List<List<Object[]>> batches) {
+  private static void pushRowByRow(UntypedSourceHandle source, List<List<Object[]>> batches) {
     for (List<Object[]> batch : batches) {
       for (Object[] row : batch) {
-        if (!bids.push(row)) {
+        if (!source.push(row)) {
           throw new IllegalStateException("source rejected a row");
         }
       }

@@ -21,13 +21,24 @@ class EndToEndBenchTest {
     EndToEndBench.Options o = EndToEndBench.Options.parse(new String[] {"--latency", "--rate", "5000"});
     assertThat(o.isLatency()).isTrue();
     assertThat(o.rows()).isEqualTo(50_000);
-    assertThat(o.queries()).containsExactly(BenchQuery.values());
+    assertThat(o.queries()).containsExactly(BenchQuery.Q0, BenchQuery.Q1, BenchQuery.Q2);
     assertThat(o.out()).isEqualTo(Path.of("bench-results", "e2e-latency.json"));
     assertThat(EndToEndBench.Options.parse(new String[0]).out()).isEqualTo(Path.of("bench-results", "e2e.json"));
   }
 
   @Test
+  void queryGroupsExpandWithoutDuplicates() {
+    assertThat(EndToEndBench.Options.parse(new String[0]).queries()).containsExactly(BenchQuery.values());
+    assertThat(EndToEndBench.Options.parse(new String[] {"--query", "windowed,q7,Q0"}).queries())
+        .containsExactly(BenchQuery.VWAP, BenchQuery.Q5, BenchQuery.Q7, BenchQuery.SESSION, BenchQuery.Q0);
+    assertThat(EndToEndBench.Options.parse(new String[] {"--query", "stateless"}).queries())
+        .containsExactly(BenchQuery.Q0, BenchQuery.Q1, BenchQuery.Q2);
+  }
+
+  @Test
   void rejectsBadOptions() {
+    assertThatThrownBy(() -> EndToEndBench.Options.parse(new String[] {"--latency", "--query", "vwap"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stateless");
     assertThatThrownBy(() -> EndToEndBench.Options.parse(new String[] {"--rows", "0"}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--rows");
     assertThatThrownBy(() -> EndToEndBench.Options.parse(new String[] {"--query", "q9"}))

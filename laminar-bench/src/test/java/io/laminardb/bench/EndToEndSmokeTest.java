@@ -3,24 +3,31 @@ package io.laminardb.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Correctness of the benchmarked pipelines (no timing assertions): engine result = plain-Java reference. */
+/**
+ * Correctness of the benchmarked pipelines (no timing assertions): engine result = plain-Java reference, for
+ * every {@link BenchQuery} (stateless and windowed) over 20,000 events pushed in 1,024-row batches, and over
+ * the first 5,120 of them pushed row by row.
+ */
 class EndToEndSmokeTest {
   private static final int ROWS = 20_000;
-  private static final List<List<Object[]>> BATCHES = BidGenerator.batches(7, ROWS, 1024);
+  private static final Map<Workload, List<List<Object[]>>> BATCHES = Map.of(
+      Workload.BIDS, Workload.BIDS.batches(7, ROWS, 1024),
+      Workload.TRADES, Workload.TRADES.batches(7, ROWS, 1024));
 
   @ParameterizedTest
   @EnumSource(BenchQuery.class)
   void batchedPushMatchesTheReference(BenchQuery query) {
-    assertMatchesReference(query, 1024, BATCHES);
+    assertMatchesReference(query, 1024, BATCHES.get(query.workload()));
   }
 
   @ParameterizedTest
   @EnumSource(BenchQuery.class)
   void rowByRowPushMatchesTheReference(BenchQuery query) {
-    assertMatchesReference(query, 1, BATCHES.subList(0, 5));
+    assertMatchesReference(query, 1, BATCHES.get(query.workload()).subList(0, 5));
   }
 
   private static void assertMatchesReference(BenchQuery query, int batchSize, List<List<Object[]>> batches) {
