@@ -89,6 +89,8 @@ final class StatementRunner implements RelationResolver {
   private static Relation relation(CatalogEntry e) {
     RowStore store = e.store();
     Schema schema = e.schema();
+    String eventTime = e.sourceNode() != null && e.sourceNode().eventTimeColumn() >= 0
+        ? schema.field(e.sourceNode().eventTimeColumn()).name() : null;
     return new Relation(e.name(), e.kind().sql(), schema, store == null ? null : () -> {
       List<Object[]> rows = store.snapshot();
       List<Object[]> converted = new ArrayList<>(rows.size());
@@ -100,7 +102,7 @@ final class StatementRunner implements RelationResolver {
         converted.add(c);
       }
       return converted;
-    });
+    }, eventTime);
   }
 
   // ---- execution ----
@@ -279,10 +281,13 @@ final class StatementRunner implements RelationResolver {
     if (late != null) {
       claimLateStream(late, name);
     }
-    RowStore store = kind == ObjectKind.MATERIALIZED_VIEW ? RowStore.recentRows(VIEW_ROWS) : null;
+    int[] upsertKey = planned.plan().upsertKey();
+    RowStore store = kind != ObjectKind.MATERIALIZED_VIEW ? null
+        : upsertKey != null ? RowStore.keyed(upsertKey) : RowStore.recentRows(VIEW_ROWS);
     QueryRuntime runtime = pipeline.prepareQuery(name, planned.plan());
     if (store != null) {
-      runtime.output().addListener(rows -> storeRows(rows, store));
+      int weight = schema.indexOf("__weight");
+      runtime.output().addListener(rows -> storeRows(rows, store, weight));
     }
     try {
       loop.runControl(() -> pipeline.activate(runtime));
@@ -331,14 +336,20 @@ final class StatementRunner implements RelationResolver {
     planner.register(relation(entry));
   }
 
-  private static void storeRows(Batch rows, RowStore store) {
+  /** Keeps a view's current contents; changelog rows (__weight) insert or retract. */
+  private static void storeRows(Batch rows, RowStore store, int weightColumn) {
     int width = rows.columnCount();
     for (int r = 0; r < rows.rowCount(); r++) {
       Object[] row = new Object[width];
       for (int c = 0; c < width; c++) {
         row[c] = rows.getStored(c, r);
       }
-      store.upsert(row);
+      if (weightColumn >= 0 && row[weightColumn] != null && (Long) row[weightColumn] < 0) {
+        row[weightColumn] = 1L;
+        store.retract(row);
+      } else {
+        store.upsert(row);
+      }
     }
   }
 

@@ -60,7 +60,7 @@ final class BatchOracle {
       : nonNullX(es).stream().mapToLong(Long::longValue).sum());
   static final Agg MIN_V = new Agg("mn", "MIN(v)", es -> es.stream().mapToLong(Event::v).min().orElseThrow());
   static final Agg MAX_X = new Agg("mx", "MAX(x)", es -> nonNullX(es).stream().max(Long::compare).orElse(null));
-  static final Agg AVG_V = new Agg("av", "AVG(v)", es -> (double) es.stream().mapToLong(Event::v).sum()
+  static final Agg AVG_V = new Agg("av", "AVG(CAST(v AS DOUBLE))", es -> (double) es.stream().mapToLong(Event::v).sum()
       / es.size());
   static final Agg SUM_P = new Agg("sp", "SUM(p)", es -> {
     double s = 0;

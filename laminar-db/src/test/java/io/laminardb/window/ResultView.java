@@ -49,7 +49,7 @@ final class ResultView {
   }
 
   /** Applies one step's rows, failing on protocol violations. */
-  void apply(List<Row> rows, String ctx) {
+  void apply(List<Row> rows, Object ctx) {
     switch (kind) {
       case ONCE -> {
         for (Row r : rows) {
@@ -66,7 +66,7 @@ final class ResultView {
     }
   }
 
-  private void applyChanges(List<Row> rows, String ctx) {
+  private void applyChanges(List<Row> rows, Object ctx) {
     boolean sawInsert = false;
     Map<List<Object>, Integer> stepNet = new LinkedHashMap<>();
     for (Row r : rows) {
@@ -111,7 +111,7 @@ final class ResultView {
 
   /** Fails unless {@code actual} holds exactly the groups of {@code expected}, with matching values. */
   static void assertSameRows(Map<List<Object>, Object[]> expected, Map<List<Object>, Object[]> actual,
-      String ctx) {
+      Object ctx) {
     TreeSet<String> missing = new TreeSet<>();
     TreeSet<String> extra = new TreeSet<>();
     List<String> wrong = new ArrayList<>();
@@ -129,7 +129,7 @@ final class ResultView {
       }
     });
     if (!missing.isEmpty() || !extra.isEmpty() || !wrong.isEmpty()) {
-      StringBuilder sb = new StringBuilder(ctx).append(": results differ from the oracle");
+      StringBuilder sb = new StringBuilder(ctx.toString()).append(": results differ from the oracle");
       missing.forEach(m -> sb.append("\n  missing ").append(m));
       extra.forEach(m -> sb.append("\n  extra   ").append(m));
       wrong.forEach(m -> sb.append("\n  wrong   ").append(m));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.laminardb.LaminarDB;
+import io.laminardb.PipelineMetrics;
 import io.laminardb.Row;
 import io.laminardb.Subscription;
 import io.laminardb.UntypedSourceHandle;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Runs one generated input against several windowed queries over the same source and, after every step,
@@ -117,7 +119,10 @@ final class WindowRun implements AutoCloseable {
     step(Step.watermark(FLUSH));
   }
 
+  static long oracleNanos, dbNanos;
+
   void step(Step step) {
+    long t0 = System.nanoTime();
     history.add(step);
     long before = watermark;
     if (step.isPush()) {
@@ -131,10 +136,12 @@ final class WindowRun implements AutoCloseable {
       watermark = Math.max(watermark, step.watermark());
     }
     db.awaitIdle();
-    String ctx = context();
+    long t1 = System.nanoTime(); dbNanos += t1 - t0;
+    Object ctx = lazy(this::context);
     assertThat(source.currentWatermark()).as("%s: source watermark", ctx).isEqualTo(watermark);
+    PipelineMetrics metrics = db.metrics();
     for (Query q : queries) {
-      String qctx = ctx + ", query " + q.spec.sql("t");
+      Object qctx = lazy(() -> context() + "\n  query " + q.spec.sql("t"));
       if (step.isPush()) {
         q.oracle.step(step.batch(), before);
       } else {
@@ -151,13 +158,14 @@ final class WindowRun implements AutoCloseable {
         }
       });
       ResultView.assertSameRows(expected, q.view.rows(), qctx);
-      long late = db.metrics().streams().get(q.spec.name).lateEvents();
+      long late = metrics.streams().get(q.spec.name).lateEvents();
       assertThat(late).as("%s: lateEvents", qctx).isEqualTo(q.oracle.late());
     }
+    oracleNanos += System.nanoTime() - t1;
   }
 
   /** Per-step rules that the reconstructed view cannot see. */
-  private void checkStepRows(Query q, List<Row> rows, long before, Step step, String ctx) {
+  private void checkStepRows(Query q, List<Row> rows, long before, Step step, Object ctx) {
     boolean fixed = q.spec.shape.kind() != Kind.SESSION;
     if (fixed && q.view.kind() == ResultView.Kind.ONCE) {
       // Fired windows emit in order of window start (spec §5.2).
@@ -185,6 +193,16 @@ final class WindowRun implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** A message argument rendered only when an assertion fails. */
+  static Object lazy(Supplier<String> text) {
+    return new Object() {
+      @Override
+      public String toString() {
+        return text.get();
+      }
+    };
   }
 
   private String context() {

@@ -26,7 +26,7 @@ class SqlScriptTest {
   void loadsTheDemoScriptFromTheClassPath() {
     SqlScript script = SqlScript.load(MarketDataDemo.DEFAULT_SQL);
     assertThat(script.origin()).isEqualTo("classpath:demo/market-data.sql");
-    assertThat(script.statements()).hasSize(3);
+    assertThat(script.statements()).hasSize(4);
     assertThat(script.statements().get(0)).startsWith("CREATE SOURCE trades").contains("FROM DATAGEN");
     assertThat(script.statements().get(1)).startsWith("CREATE STREAM notional");
     assertThat(script.statements().get(2)).startsWith("CREATE STREAM big_trades");

@@ -173,6 +173,27 @@ public final class DateTimeFunctions {
     return Casts.toTimestamp(text);
   }
 
+  /** Start of the tumbling window of {@code size} ms (aligned to {@code offset}) containing {@code ts}. */
+  @SqlName("WINDOW_START")
+  public static long windowStart(long ts, long size, long offset) {
+    return Math.floorDiv(ts - offset, size) * size + offset;
+  }
+
+  @SqlName("WINDOW_START")
+  public static long windowStart(long ts, long size) {
+    return windowStart(ts, size, 0L);
+  }
+
+  @SqlName("WINDOW_END")
+  public static long windowEnd(long ts, long size, long offset) {
+    return windowStart(ts, size, offset) + size;
+  }
+
+  @SqlName("WINDOW_END")
+  public static long windowEnd(long ts, long size) {
+    return windowStart(ts, size, 0L) + size;
+  }
+
   @SqlName({"TO_TIMESTAMP_MILLIS", "FROM_UNIXTIME_MILLIS"})
   public static long toTimestampMillis(long epochMillis) {
     return epochMillis;

@@ -127,6 +127,11 @@ public final class SourceNode extends StreamNode {
     return ingestedRows.get();
   }
 
+  /** Index of the WATERMARK column, or -1. */
+  public int eventTimeColumn() {
+    return eventTimeColumn;
+  }
+
   public boolean hasWatermarkClause() {
     return hasWatermarkClause;
   }

@@ -6,8 +6,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The physical plan of one continuous query: an operator tree whose leaves are scans of named inputs. */
-public record QueryPlan(OperatorSpec root, Schema outputSchema) {
+/**
+ * The physical plan of one continuous query: an operator tree whose leaves are scans of named inputs.
+ *
+ * @param upsertKey output columns identifying a row of an aggregate's result (group keys and window start),
+ *     so later rows with the same key replace earlier ones; null when rows are not keyed
+ */
+public record QueryPlan(OperatorSpec root, Schema outputSchema, int[] upsertKey) {
+  public QueryPlan(OperatorSpec root, Schema outputSchema) {
+    this(root, outputSchema, null);
+  }
+
 
   /** Names of every object the query reads, in first-seen order. */
   public Set<String> inputNames() {

@@ -48,6 +48,25 @@ public final class RowStore {
     byKey.put(key, row);
   }
 
+  /** Removes a row a changelog retracted: by key when keyed, else one equal row. */
+  public synchronized void retract(Object[] row) {
+    if (keyColumns != null) {
+      List<Object> key = new ArrayList<>(keyColumns.length);
+      for (int k : keyColumns) {
+        key.add(row[k]);
+      }
+      byKey.remove(key);
+      return;
+    }
+    var it = recent.iterator();
+    while (it.hasNext()) {
+      if (java.util.Arrays.deepEquals(it.next(), row)) {
+        it.remove();
+        return;
+      }
+    }
+  }
+
   public synchronized List<Object[]> snapshot() {
     return keyColumns == null ? new ArrayList<>(recent) : new ArrayList<>(byKey.values());
   }

@@ -39,6 +39,13 @@ final class LaminarFunctions {
       ReturnTypes.LEAST_RESTRICTIVE.andThen(SqlTypeTransforms.TO_NULLABLE), null, OperandTypes.NUMERIC_NUMERIC,
       SqlFunctionCategory.NUMERIC);
 
+  private static final SqlOperandTypeChecker WINDOW_OPERANDS = OperandTypes.or(
+      OperandTypes.family(org.apache.calcite.sql.type.SqlTypeFamily.DATETIME,
+          org.apache.calcite.sql.type.SqlTypeFamily.DATETIME_INTERVAL),
+      OperandTypes.family(org.apache.calcite.sql.type.SqlTypeFamily.DATETIME,
+          org.apache.calcite.sql.type.SqlTypeFamily.DATETIME_INTERVAL,
+          org.apache.calcite.sql.type.SqlTypeFamily.DATETIME_INTERVAL));
+
   private LaminarFunctions() {}
 
   static List<SqlOperator> all() {
@@ -76,6 +83,9 @@ final class LaminarFunctions {
             OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.STRING)),
         function("TO_TIMESTAMP_SECONDS", SqlFunctionCategory.TIMEDATE, TIMESTAMP, OperandTypes.INTEGER),
         function("TO_TIMESTAMP_MILLIS", SqlFunctionCategory.TIMEDATE, TIMESTAMP, OperandTypes.INTEGER),
+        // tumble(ts, size[, offset]) outside GROUP BY: the start (or end) of the row's tumbling window.
+        function("WINDOW_START", SqlFunctionCategory.TIMEDATE, TIMESTAMP, WINDOW_OPERANDS),
+        function("WINDOW_END", SqlFunctionCategory.TIMEDATE, TIMESTAMP, WINDOW_OPERANDS),
         function("TO_TIMESTAMP_MICROS", SqlFunctionCategory.TIMEDATE, TIMESTAMP, OperandTypes.INTEGER),
         function("FROM_UNIXTIME", SqlFunctionCategory.TIMEDATE, TIMESTAMP, OperandTypes.INTEGER),
         function("MAKE_DATE", SqlFunctionCategory.TIMEDATE, ReturnTypes.DATE_NULLABLE,

@@ -20,4 +20,28 @@ public final class LaminarTypeSystem extends DelegatingTypeSystem {
   public boolean shouldConvertRaggedUnionTypesToVarying() {
     return true;
   }
+
+  /** SUM widens: SMALLINT/INT to BIGINT, REAL to DOUBLE (spec §8.1). */
+  @Override
+  public org.apache.calcite.rel.type.RelDataType deriveSumType(
+      org.apache.calcite.rel.type.RelDataTypeFactory typeFactory, org.apache.calcite.rel.type.RelDataType arg) {
+    org.apache.calcite.sql.type.SqlTypeName name = arg.getSqlTypeName();
+    org.apache.calcite.sql.type.SqlTypeName widened = switch (name) {
+      case TINYINT, SMALLINT, INTEGER, BIGINT -> org.apache.calcite.sql.type.SqlTypeName.BIGINT;
+      case REAL, FLOAT, DOUBLE -> org.apache.calcite.sql.type.SqlTypeName.DOUBLE;
+      default -> null;
+    };
+    if (widened == null) {
+      return super.deriveSumType(typeFactory, arg);
+    }
+    return typeFactory.createTypeWithNullability(typeFactory.createSqlType(widened), arg.isNullable());
+  }
+
+  /** AVG is DOUBLE for every numeric argument (spec §8.1). */
+  @Override
+  public org.apache.calcite.rel.type.RelDataType deriveAvgAggType(
+      org.apache.calcite.rel.type.RelDataTypeFactory typeFactory, org.apache.calcite.rel.type.RelDataType arg) {
+    return typeFactory.createTypeWithNullability(
+        typeFactory.createSqlType(org.apache.calcite.sql.type.SqlTypeName.DOUBLE), arg.isNullable());
+  }
 }

@@ -132,7 +132,10 @@ public final class QueryPlanner implements AutoCloseable {
       RelRoot root = toRel(planner, query, true);
       RelNode optimized = optimize(root.project());
       try {
-        return new PlannedQuery(new PlanTranslator(calcCompiler, options).translate(optimized,
+        return new PlannedQuery(new PlanTranslator(calcCompiler, options, name -> {
+          RelationResolver.Relation r = resolver.find(name);
+          return r == null ? null : r.eventTimeColumn();
+        }).translate(optimized,
             root.validatedRowType.getFieldNames()),
             explain(optimized));
       } catch (LaminarException e) {

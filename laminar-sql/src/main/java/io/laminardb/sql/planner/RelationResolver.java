@@ -18,6 +18,8 @@ public interface RelationResolver {
    * @param kind SOURCE, STREAM, MATERIALIZED VIEW, SINK or TABLE
    * @param snapshot current rows for ad-hoc queries in Calcite's internal value form (null when the
    *     relation is not queryable ad hoc, like a plain stream)
+   * @param eventTimeColumn the column of the source's WATERMARK clause, or null
    */
-  record Relation(String name, String kind, Schema schema, Supplier<List<Object[]>> snapshot) {}
+  record Relation(String name, String kind, Schema schema, Supplier<List<Object[]>> snapshot,
+      String eventTimeColumn) {}
 }

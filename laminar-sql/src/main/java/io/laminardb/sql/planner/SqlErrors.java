@@ -55,6 +55,11 @@ final class SqlErrors {
   }
 
   private static ErrorCode classify(String message) {
+    if (message.startsWith("Invalid number of arguments to function '$")
+        || (message.contains("'$TUMBLE") || message.contains("'$HOP") || message.contains("'$SESSION"))
+        && message.startsWith("Cannot apply")) {
+      return ErrorCode.WINDOW_INVALID;
+    }
     if (message.contains("Column '") && message.contains("not found")) {
       return ErrorCode.SQL_COLUMN_NOT_FOUND;
     }

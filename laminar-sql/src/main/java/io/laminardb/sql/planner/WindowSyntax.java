@@ -115,6 +115,12 @@ final class WindowSyntax extends SqlShuttle {
       }
       select.setGroupBy(new SqlNodeList(items, groupBy.getParserPosition()));
     }
+    if (!hasWindow) {
+      select.setSelectList((SqlNodeList) select.getSelectList().accept(new ScalarWindows()));
+      if (select.getWhere() != null) {
+        select.setWhere(select.getWhere().accept(new ScalarWindows()));
+      }
+    }
     if (hasWindow) {
       select.setSelectList((SqlNodeList) select.getSelectList().accept(new Helpers()));
       if (select.getHaving() != null) {
@@ -148,6 +154,25 @@ final class WindowSyntax extends SqlShuttle {
             return windowCall((base.equals("SLIDE") ? "HOP" : base) + suffix, call);
           }
         }
+      }
+      return super.visit(call);
+    }
+  }
+
+  /** Outside GROUP BY, {@code tumble(ts, size[, offset])} is a per-row scalar: the window start (§5.1). */
+  private final class ScalarWindows extends SqlShuttle {
+    @Override
+    public SqlNode visit(SqlCall call) {
+      String name = functionName(call);
+      if ("TUMBLE".equals(name) || "TUMBLE_START".equals(name) || "TUMBLE_END".equals(name)) {
+        List<SqlNode> operands = new ArrayList<>(call.getOperandList());
+        if (!operands.isEmpty()) {
+          operands.set(0, eventTime(operands.get(0)));
+        }
+        String function = name.equals("TUMBLE_END") ? "WINDOW_END" : "WINDOW_START";
+        SqlUnresolvedFunction f = new SqlUnresolvedFunction(new SqlIdentifier(function,
+            call.getParserPosition()), null, null, null, null, SqlFunctionCategory.TIMEDATE);
+        return f.createCall(call.getParserPosition(), operands);
       }
       return super.visit(call);
     }

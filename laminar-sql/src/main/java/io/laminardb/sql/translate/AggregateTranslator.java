@@ -60,7 +60,14 @@ final class AggregateTranslator {
       lateness = 0;
     }
     long finalLateness = lateness;
-    OperatorSpec inputSpec = window == null ? plans.visit(input)
+    boolean needsTime = false;
+    for (AggregateCall call : aggregate.getAggCallList()) {
+      SqlKind kind = call.getAggregation().getKind();
+      needsTime |= kind == SqlKind.FIRST_VALUE || kind == SqlKind.LAST_VALUE;
+    }
+    PlanTranslator.OperatorSpecWithColumn timed = window == null && needsTime ? plans.withEventTime(input)
+        : null;
+    OperatorSpec inputSpec = timed != null ? timed.spec() : window == null ? plans.visit(input)
         : plans.calcReplacing((Calc) input, window.inputColumn(), window.timeOperand(),
             raw -> options.lateDataTo() == null ? raw : new LateRowFilterSpec(raw, window.spec(),
                 window.sessionGap(), originalTimeColumn(window.timeOperand()), finalLateness,
@@ -88,7 +95,7 @@ final class AggregateTranslator {
       }
       position++;
     }
-    int timeColumn = window == null ? -1 : window.inputColumn();
+    int timeColumn = window != null ? window.inputColumn() : timed != null ? timed.column() : -1;
     List<AccumulatorSpec> accumulators = new ArrayList<>();
     int[] aggregateColumns = new int[aggregate.getAggCallList().size()];
     for (int i = 0; i < aggregateColumns.length; i++) {

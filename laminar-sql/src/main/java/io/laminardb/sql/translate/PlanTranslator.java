@@ -42,12 +42,54 @@ public final class PlanTranslator {
   private final CalcCompiler calcCompiler;
   private final StreamingOptions options;
   private boolean sawAggregate;
+  /** Output columns that key each operator's rows (aggregates and projections of them). */
+  private final java.util.Map<OperatorSpec, int[]> upsertKeys = new java.util.IdentityHashMap<>();
 
-  /** One translator per query: it carries the query's streaming clauses. */
-  public PlanTranslator(CalcCompiler calcCompiler, StreamingOptions options) {
+  private final java.util.function.Function<String, String> eventTimeColumns;
+
+  /**
+   * One translator per query: it carries the query's streaming clauses.
+   *
+   * @param eventTimeColumns source name to its WATERMARK column (null when none)
+   */
+  public PlanTranslator(CalcCompiler calcCompiler, StreamingOptions options,
+      java.util.function.Function<String, String> eventTimeColumns) {
     this.calcCompiler = calcCompiler;
     this.options = options;
+    this.eventTimeColumns = eventTimeColumns;
   }
+
+  /**
+   * The event-time column feeding {@code input} (a scan of a source with a WATERMARK, possibly under a
+   * projection): its index in the translated input, appending it to the projection when needed. Returns
+   * null when there is none.
+   */
+  OperatorSpecWithColumn withEventTime(RelNode input) {
+    TableScan scan = input instanceof Calc c && c.getInput() instanceof TableScan s ? s
+        : input instanceof TableScan s ? s : null;
+    if (scan == null) {
+      return null;
+    }
+    List<String> name = scan.getTable().getQualifiedName();
+    String column = eventTimeColumns.apply(name.get(name.size() - 1));
+    if (column == null) {
+      return null;
+    }
+    int scanIndex = scan.getRowType().getFieldNames().indexOf(column);
+    if (input instanceof TableScan) {
+      return new OperatorSpecWithColumn(visit(input), scanIndex);
+    }
+    Calc calc = (Calc) input;
+    OperatorSpec base = visit(calc.getInput());
+    RexNode time = calc.getCluster().getRexBuilder().makeInputRef(
+        scan.getRowType().getFieldList().get(scanIndex).getType(), scanIndex);
+    OperatorSpec spec = calc(base, calc, -1, null, time);
+    return new OperatorSpecWithColumn(spec, spec.outputSchema().size() - 1
+        - (spec.outputSchema().indexOf(WEIGHT) >= 0 ? 1 : 0));
+  }
+
+  /** A translated operator and a column of its output. */
+  record OperatorSpecWithColumn(OperatorSpec spec, int column) {}
 
   /**
    * @param outputNames the query's column names as validated (the optimizer may drop a renaming projection,
@@ -63,7 +105,7 @@ public final class PlanTranslator {
     }
     Schema output = renamed(root.outputSchema(), outputNames);
     checkUniqueNames(output);
-    return new QueryPlan(root, output);
+    return new QueryPlan(root, output, upsertKeys.get(root));
   }
 
   private static Schema renamed(Schema schema, List<String> names) {
@@ -102,15 +144,26 @@ public final class PlanTranslator {
       if (!union.all) {
         throw unsupported("UNION without ALL (it needs unbounded state); use UNION ALL");
       }
+      Schema unionSchema = TypeMapping.schemaOf(union.getRowType());
       List<OperatorSpec> inputs = new ArrayList<>();
       for (RelNode in : union.getInputs()) {
-        inputs.add(visit(in));
+        inputs.add(castTo(visit(in), union.getRowType(), unionSchema, union));
       }
-      return new UnionSpec(inputs, inputs.get(0).outputSchema());
+      return new UnionSpec(inputs, unionSchema);
     }
     if (rel instanceof Aggregate aggregate) {
       sawAggregate = true;
-      return new AggregateTranslator(this, options).translate(aggregate);
+      OperatorSpec spec = new AggregateTranslator(this, options).translate(aggregate);
+      if (spec instanceof io.laminardb.core.plan.AggregateOperatorSpec a) {
+        var layout = a.aggregate().layout();
+        int[] key = java.util.Arrays.copyOf(layout.keyColumns(), layout.keyColumns().length
+            + (layout.windowStartColumn() >= 0 ? 1 : 0));
+        if (layout.windowStartColumn() >= 0) {
+          key[key.length - 1] = layout.windowStartColumn();
+        }
+        upsertKeys.put(spec, key);
+      }
+      return spec;
     }
     if (rel instanceof Join) {
       throw unsupported("joins in continuous queries");
@@ -128,10 +181,16 @@ public final class PlanTranslator {
   /** The calc with projection {@code column} replaced by {@code replacement} (window call to its time). */
   OperatorSpec calcReplacing(Calc calc, int column, RexNode replacement,
       java.util.function.UnaryOperator<OperatorSpec> wrapInput) {
-    return calc(wrapInput.apply(visit(calc.getInput())), calc, column, replacement);
+    return calc(wrapInput.apply(visit(calc.getInput())), calc, column, replacement, null);
   }
 
   private OperatorSpec calc(OperatorSpec input, Calc calc, int replacedColumn, RexNode replacement) {
+    return calc(input, calc, replacedColumn, replacement, null);
+  }
+
+  /** {@code extra}, when given, is appended as one more output column (before any __weight). */
+  private OperatorSpec calc(OperatorSpec input, Calc calc, int replacedColumn, RexNode replacement,
+      RexNode extra) {
     RexProgram program = calc.getProgram();
     RexBuilder rexBuilder = calc.getCluster().getRexBuilder();
     RexNode condition = null;
@@ -149,6 +208,10 @@ public final class PlanTranslator {
       String name = calc.getRowType().getFieldList().get(i).getName();
       outputFields.add(new Field(name, TypeMapping.fromRel(projections.get(i).getType())));
     }
+    if (extra != null) {
+      projections.add(extra);
+      outputFields.add(new Field("$event_time", TypeMapping.fromRel(extra.getType())));
+    }
     Schema inputSchema = input.outputSchema();
     RelDataType inputType = TypeMapping.toRel(inputSchema, rexBuilder.getTypeFactory());
     int weight = inputSchema.indexOf(WEIGHT);
@@ -157,7 +220,47 @@ public final class PlanTranslator {
       projections.add(rexBuilder.makeInputRef(inputType.getFieldList().get(weight).getType(), weight));
       outputFields.add(inputSchema.field(weight));
     }
-    return compile(input, inputType, condition, projections, new Schema(outputFields));
+    OperatorSpec spec = compile(input, inputType, condition, projections, new Schema(outputFields));
+    int[] inputKey = upsertKeys.get(input);
+    if (inputKey != null) {
+      int[] key = new int[inputKey.length];
+      for (int k = 0; k < inputKey.length; k++) {
+        key[k] = -1;
+        for (int j = 0; j < projections.size(); j++) {
+          if (projections.get(j) instanceof org.apache.calcite.rex.RexInputRef ref && ref.getIndex() == inputKey[k]) {
+            key[k] = j;
+            break;
+          }
+        }
+        if (key[k] < 0) {
+          return spec;
+        }
+      }
+      upsertKeys.put(spec, key);
+    }
+    return spec;
+  }
+
+  /** Widens an input of UNION ALL to the union's column types (INT to BIGINT and the like). */
+  private OperatorSpec castTo(OperatorSpec input, RelDataType target, Schema targetSchema, RelNode rel) {
+    Schema inputSchema = input.outputSchema();
+    boolean same = true;
+    for (int i = 0; i < inputSchema.size(); i++) {
+      same &= inputSchema.field(i).type().sameTypeAs(targetSchema.field(i).type());
+    }
+    if (same) {
+      return input;
+    }
+    RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
+    RelDataType inputType = TypeMapping.toRel(inputSchema, rexBuilder.getTypeFactory());
+    List<RexNode> projections = new ArrayList<>();
+    for (int i = 0; i < inputSchema.size(); i++) {
+      RexNode ref = rexBuilder.makeInputRef(inputType.getFieldList().get(i).getType(), i);
+      RelDataType to = target.getFieldList().get(i).getType();
+      projections.add(inputSchema.field(i).type().sameTypeAs(targetSchema.field(i).type()) ? ref
+          : rexBuilder.makeCast(to, ref));
+    }
+    return compile(input, inputType, null, projections, targetSchema);
   }
 
   private OperatorSpec appendUnitWeight(OperatorSpec input, RelNode rel) {

@@ -86,7 +86,7 @@ public final class GroupAggregateOperator implements Operator {
       if (changes) {
         state.emitChange(slot, 0L, 0L, vanished);
       } else if (!vanished) {
-        state.appendRow(slot, 0L, 0L, out);
+        state.appendIfChanged(slot, 0L, 0L, out);
       }
       if (vanished) {
         state.release(slot);

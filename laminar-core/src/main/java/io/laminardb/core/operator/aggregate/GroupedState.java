@@ -13,8 +13,10 @@ public final class GroupedState {
 
   public GroupedState(AggregateSpec spec) {
     boolean changelog = spec.emit() == EmitMode.CHANGES;
+    boolean keepEmitted = changelog || spec.emit() == EmitMode.ON_UPDATE
+        || spec.emit() == EmitMode.EVERY_INTERVAL;
     this.groups = new GroupedAccumulators(spec.inputSchema(), spec.keyColumns(), spec.accumulators(),
-        spec.layout(), spec.outputSchema(), changelog);
+        spec.layout(), spec.outputSchema(), keepEmitted);
     this.changes = changelog ? new ChangeEmitter(spec.outputSchema(), spec.layout().weightColumn()) : null;
   }
 
@@ -57,6 +59,21 @@ public final class GroupedState {
     out.ensureCapacity(row + 1);
     groups.writeRow(slot, windowStart, windowEnd, out, row);
     out.setRowCount(row + 1);
+  }
+
+  /**
+   * Upsert modes (ON UPDATE, EVERY): appends the group's current row unless it equals the row it last
+   * emitted (spec §24.5: no output when the recomputed value equals the last emitted one).
+   */
+  public void appendIfChanged(int slot, long windowStart, long windowEnd, Batch out) {
+    int row = out.rowCount();
+    out.ensureCapacity(row + 1);
+    groups.writeRow(slot, windowStart, windowEnd, out, row);
+    if (groups.hasEmitted(slot) && groups.sameAsEmitted(slot, out, row, -1)) {
+      return;
+    }
+    out.setRowCount(row + 1);
+    groups.rememberEmitted(slot, out, row);
   }
 
   /** EMIT CHANGES: records this step's change of one group. */

@@ -219,7 +219,11 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
       boolean vanished = state.netWeight(slot) <= 0;
       if (mode == EmitMode.CHANGES) {
         state.emitChange(slot, starts[slot], ends[slot], vanished);
-      } else if (!vanished) {
+      } else if (vanished) {
+        continue;
+      } else if (mode == EmitMode.ON_UPDATE) {
+        state.appendIfChanged(slot, starts[slot], ends[slot], out);
+      } else {
         state.appendRow(slot, starts[slot], ends[slot], out);
       }
     }

@@ -176,7 +176,11 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
       boolean vanished = state.netWeight(slot) <= 0;
       if (mode == EmitMode.CHANGES) {
         state.emitChange(slot, start, start + window.size(), vanished);
-      } else if (!vanished) {
+      } else if (vanished) {
+        continue;
+      } else if (mode == EmitMode.ON_UPDATE || mode == EmitMode.EVERY_INTERVAL) {
+        state.appendIfChanged(slot, start, start + window.size(), out);
+      } else {
         appendRow(slot, start);
       }
     }
