@@ -288,6 +288,18 @@ final class StatementRunner implements RelationResolver {
     if (store != null) {
       int weight = schema.indexOf("__weight");
       runtime.output().addListener(rows -> storeRows(rows, store, weight));
+      int[] aggregateKey = planned.plan().aggregateKey();
+      if (upsertKey != null && aggregateKey != null) {
+        runtime.addDeletionListener(rows -> {
+          for (int r = 0; r < rows.rowCount(); r++) {
+            List<Object> key = new ArrayList<>(aggregateKey.length);
+            for (int k : aggregateKey) {
+              key.add(rows.getStored(k, r));
+            }
+            store.deleteKey(key);
+          }
+        });
+      }
     }
     try {
       loop.runControl(() -> pipeline.activate(runtime));

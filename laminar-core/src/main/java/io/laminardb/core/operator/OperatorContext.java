@@ -10,4 +10,10 @@ public interface OperatorContext {
 
   /** The named side stream (LATE DATA TO) this operator may send rows to. */
   Output sideOutput(String name);
+
+  /**
+   * An upsert-mode aggregate reports groups that disappeared (net weight zero on changelog input): rows in
+   * its own output layout, as last emitted. Materialized views use this to drop them.
+   */
+  default void groupsDeleted(io.laminardb.core.batch.Batch rows) {}
 }

@@ -20,6 +20,8 @@ public final class QueryRuntime {
   private final QueryPlan plan;
   private final QueryNode output;
   private final List<Operator> operators = new ArrayList<>();
+  private final List<java.util.function.Consumer<Batch>> deletionListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private Operator[] stepEndOperators = new Operator[0];
   private final List<StreamNode> inputs = new ArrayList<>();
   private final Pipeline pipeline;
@@ -44,6 +46,13 @@ public final class QueryRuntime {
       @Override
       public String queryName() {
         return name;
+      }
+
+      @Override
+      public void groupsDeleted(Batch rows) {
+        for (java.util.function.Consumer<Batch> listener : deletionListeners) {
+          listener.accept(rows);
+        }
       }
 
       @Override
@@ -134,6 +143,11 @@ public final class QueryRuntime {
 
   public String name() {
     return name;
+  }
+
+  /** Told, on the compute thread, the rows (aggregate layout) of groups an upsert aggregate deleted. */
+  public void addDeletionListener(java.util.function.Consumer<Batch> listener) {
+    deletionListeners.add(listener);
   }
 
   public QueryPlan plan() {

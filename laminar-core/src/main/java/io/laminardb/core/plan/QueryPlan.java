@@ -11,10 +11,11 @@ import java.util.Set;
  *
  * @param upsertKey output columns identifying a row of an aggregate's result (group keys and window start),
  *     so later rows with the same key replace earlier ones; null when rows are not keyed
+ * @param aggregateKey the same key columns in the aggregate operator's own layout (for deletions it reports)
  */
-public record QueryPlan(OperatorSpec root, Schema outputSchema, int[] upsertKey) {
+public record QueryPlan(OperatorSpec root, Schema outputSchema, int[] upsertKey, int[] aggregateKey) {
   public QueryPlan(OperatorSpec root, Schema outputSchema) {
-    this(root, outputSchema, null);
+    this(root, outputSchema, null, null);
   }
 
 

@@ -48,6 +48,13 @@ public final class RowStore {
     byKey.put(key, row);
   }
 
+  /** Removes the row with these key values (keyed stores). */
+  public synchronized void deleteKey(List<Object> key) {
+    if (keyColumns != null) {
+      byKey.remove(key);
+    }
+  }
+
   /** Removes a row a changelog retracted: by key when keyed, else one equal row. */
   public synchronized void retract(Object[] row) {
     if (keyColumns != null) {

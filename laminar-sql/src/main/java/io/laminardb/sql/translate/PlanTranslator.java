@@ -44,6 +44,7 @@ public final class PlanTranslator {
   private boolean sawAggregate;
   /** Output columns that key each operator's rows (aggregates and projections of them). */
   private final java.util.Map<OperatorSpec, int[]> upsertKeys = new java.util.IdentityHashMap<>();
+  private final java.util.Map<OperatorSpec, int[]> aggregateKeys = new java.util.IdentityHashMap<>();
 
   private final java.util.function.Function<String, String> eventTimeColumns;
 
@@ -105,7 +106,7 @@ public final class PlanTranslator {
     }
     Schema output = renamed(root.outputSchema(), outputNames);
     checkUniqueNames(output);
-    return new QueryPlan(root, output, upsertKeys.get(root));
+    return new QueryPlan(root, output, upsertKeys.get(root), aggregateKeys.get(root));
   }
 
   private static Schema renamed(Schema schema, List<String> names) {
@@ -162,6 +163,7 @@ public final class PlanTranslator {
           key[key.length - 1] = layout.windowStartColumn();
         }
         upsertKeys.put(spec, key);
+        aggregateKeys.put(spec, key);
       }
       return spec;
     }
@@ -237,6 +239,7 @@ public final class PlanTranslator {
         }
       }
       upsertKeys.put(spec, key);
+      aggregateKeys.put(spec, aggregateKeys.get(input));
     }
     return spec;
   }

@@ -87,6 +87,8 @@ public final class GroupAggregateOperator implements Operator {
         state.emitChange(slot, 0L, 0L, vanished);
       } else if (!vanished) {
         state.appendIfChanged(slot, 0L, 0L, out);
+      } else {
+        state.recordDeletion(slot);
       }
       if (vanished) {
         state.release(slot);
@@ -98,6 +100,7 @@ public final class GroupAggregateOperator implements Operator {
     if (changes) {
       state.drainChanges(out);
     }
+    state.flushDeletions(context);
     if (out.rowCount() > 0) {
       output.emit(out);
     }

@@ -11,6 +11,8 @@ public final class GroupedState {
   private final ChangeEmitter changes;
   private boolean lastWasNew;
 
+  private final Batch deletions;
+
   public GroupedState(AggregateSpec spec) {
     boolean changelog = spec.emit() == EmitMode.CHANGES;
     boolean keepEmitted = changelog || spec.emit() == EmitMode.ON_UPDATE
@@ -18,6 +20,7 @@ public final class GroupedState {
     this.groups = new GroupedAccumulators(spec.inputSchema(), spec.keyColumns(), spec.accumulators(),
         spec.layout(), spec.outputSchema(), keepEmitted);
     this.changes = changelog ? new ChangeEmitter(spec.outputSchema(), spec.layout().weightColumn()) : null;
+    this.deletions = keepEmitted && !changelog ? new Batch(spec.outputSchema(), 4) : null;
   }
 
   /** The slot of {@code row}'s group in {@code windowStart} (0 without windows), created empty if new. */
@@ -74,6 +77,22 @@ public final class GroupedState {
     }
     out.setRowCount(row + 1);
     groups.rememberEmitted(slot, out, row);
+  }
+
+  /** Upsert modes: a group that vanished is remembered as deleted (if it had emitted anything). */
+  public void recordDeletion(int slot) {
+    if (deletions != null && groups.hasEmitted(slot)) {
+      groups.appendEmitted(slot, deletions);
+      groups.forgetEmitted(slot);
+    }
+  }
+
+  /** Hands this step's deleted groups to {@code context} and resets. */
+  public void flushDeletions(io.laminardb.core.operator.OperatorContext context) {
+    if (deletions != null && deletions.rowCount() > 0) {
+      context.groupsDeleted(deletions);
+      deletions.clear();
+    }
   }
 
   /** EMIT CHANGES: records this step's change of one group. */

@@ -166,6 +166,14 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
     if (ticker != null && !ticker.due(context.processingTimeMillis())) {
       return;
     }
+    try {
+      emitDirtyRows();
+    } finally {
+      state.flushDeletions(context);
+    }
+  }
+
+  private void emitDirtyRows() {
     for (int i = 0; i < dirty.size(); i++) {
       int slot = dirty.get(i);
       if (!isDirty[slot]) {
@@ -177,7 +185,7 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
       if (mode == EmitMode.CHANGES) {
         state.emitChange(slot, start, start + window.size(), vanished);
       } else if (vanished) {
-        continue;
+        state.recordDeletion(slot);
       } else if (mode == EmitMode.ON_UPDATE || mode == EmitMode.EVERY_INTERVAL) {
         state.appendIfChanged(slot, start, start + window.size(), out);
       } else {
