@@ -27,6 +27,13 @@ public interface UntypedSourceHandle {
   /** Advances the source's watermark (epoch ms). Smaller values than the current one are ignored. */
   void watermark(long epochMillis);
 
+  /**
+   * A handle pushing to one partition of this source (for example a Kafka partition). Each partition keeps
+   * its own watermark; the source's watermark is the minimum over partitions that are not idle (with
+   * {@code 'idle.timeout'}, a partition with no data for that long is left out).
+   */
+  UntypedSourceHandle partition(int partitionId);
+
   /** The watermark as of the last processed step; {@link Long#MIN_VALUE} before any. */
   long currentWatermark();
 

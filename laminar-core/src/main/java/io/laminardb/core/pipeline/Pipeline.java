@@ -104,16 +104,16 @@ public final class Pipeline {
 
   // ---- steps (compute thread) ----
 
-  void runPush(SourceNode source, Batch batch) {
+  void runPush(SourceNode source, Batch batch, int partition) {
     try {
-      source.ingest(batch, clock.millis());
+      source.ingest(batch, partition, clock.millis());
     } finally {
       source.releasePending(batch.rowCount());
     }
   }
 
-  void runWatermark(SourceNode source, long watermark) {
-    source.applyWatermark(watermark, clock.millis());
+  void runWatermark(SourceNode source, long watermark, int partition) {
+    source.applyWatermark(watermark, partition, clock.millis());
   }
 
   /** Whether some query emits on processing-time ticks. */

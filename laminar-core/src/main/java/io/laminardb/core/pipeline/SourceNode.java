@@ -22,6 +22,19 @@ public final class SourceNode extends StreamNode {
   private long idleTimeoutMillis;
   private long lastActivityMillis = Long.MIN_VALUE;
   private boolean idle;
+  /** Per-partition generators (F064); empty for a source that is never pushed to by partition. */
+  private final java.util.Map<Integer, Partition> partitions = new java.util.HashMap<>();
+
+  private static final class Partition {
+    final BoundedOutOfOrderness generator;
+    long lastActivity;
+    boolean idle;
+
+    Partition(long delay, long now) {
+      this.generator = new BoundedOutOfOrderness(delay);
+      this.lastActivity = now;
+    }
+  }
 
   /**
    * @param eventTimeColumn index of the watermark column, or -1 when the source has no WATERMARK clause
@@ -55,6 +68,18 @@ public final class SourceNode extends StreamNode {
 
   /** Processing-time check, at every step and tick. Compute thread only. */
   void checkIdle(long nowMillis) {
+    if (idleTimeoutMillis > 0 && !partitions.isEmpty()) {
+      boolean changed = false;
+      for (Partition p : partitions.values()) {
+        if (!p.idle && nowMillis - p.lastActivity >= idleTimeoutMillis) {
+          p.idle = true;
+          changed = true;
+        }
+      }
+      if (changed) {
+        publish();
+      }
+    }
     if (idleTimeoutMillis <= 0 || idle) {
       return;
     }
@@ -76,6 +101,11 @@ public final class SourceNode extends StreamNode {
 
   /** A push step: rows first, then the watermark they imply. Compute thread only. */
   void ingest(Batch batch, long nowMillis) {
+    ingest(batch, -1, nowMillis);
+  }
+
+  /** A push step for one partition ({@code -1}: the source as a whole). */
+  void ingest(Batch batch, int partition, long nowMillis) {
     if (idleTimeoutMillis > 0) {
       activity(nowMillis);
     }
@@ -92,26 +122,75 @@ public final class SourceNode extends StreamNode {
           max = values[i];
         }
       }
-      if (max != Long.MIN_VALUE && generator.observe(Math.floorDiv(max, eventTimeDivisor))) {
+      if (max == Long.MIN_VALUE) {
+        return;
+      }
+      long eventTime = Math.floorDiv(max, eventTimeDivisor);
+      if (partition >= 0) {
+        Partition p = partition(partition, nowMillis);
+        if (p.generator.observe(eventTime)) {
+          publish();
+        }
+      } else if (generator.observe(eventTime)) {
         publish();
       }
+    } else if (partition >= 0) {
+      partition(partition, nowMillis);
     }
+  }
+
+  private Partition partition(int id, long nowMillis) {
+    Partition p = partitions.computeIfAbsent(id, k -> new Partition(generator.delayMillis(), nowMillis));
+    p.lastActivity = nowMillis;
+    if (p.idle) {
+      p.idle = false;
+    }
+    return p;
   }
 
   /** A watermark step. Compute thread only. */
   void applyWatermark(long watermark, long nowMillis) {
+    applyWatermark(watermark, -1, nowMillis);
+  }
+
+  /** A watermark step for one partition ({@code -1}: the source as a whole). */
+  void applyWatermark(long watermark, int partition, long nowMillis) {
     if (idleTimeoutMillis > 0) {
       activity(nowMillis);
     }
-    if (generator.advanceTo(watermark)) {
+    boolean advanced = partition >= 0 ? partition(partition, nowMillis).generator.advanceTo(watermark)
+        : generator.advanceTo(watermark);
+    if (advanced) {
       publish();
     }
   }
 
+  /**
+   * The source watermark: its own generator, or with partitions the minimum over active (non-idle)
+   * partitions (spec §4.3, F064), whichever is larger; it never decreases.
+   */
   private void publish() {
     long w = generator.watermark();
-    publishedWatermark = w;
-    advanceWatermark(w);
+    if (!partitions.isEmpty()) {
+      long min = Long.MAX_VALUE;
+      for (Partition p : partitions.values()) {
+        if (!p.idle && p.generator.watermark() < min) {
+          min = p.generator.watermark();
+        }
+      }
+      if (min != Long.MAX_VALUE && min > w) {
+        w = min;
+      }
+    }
+    if (w > publishedWatermark) {
+      publishedWatermark = w;
+      advanceWatermark(w);
+    }
+  }
+
+  /** Partitions seen so far, and how many are idle (for metrics and tests). */
+  public int partitionCount() {
+    return partitions.size();
   }
 
   /** The source's current watermark as last published by the compute thread (any thread). */

@@ -5,9 +5,10 @@ import java.util.concurrent.CompletableFuture;
 
 /** One unit of work, processed atomically and in submission order on the compute thread. */
 sealed interface Step {
-  record Push(SourceNode source, Batch batch) implements Step {}
+  /** @param partition the source partition, or -1 */
+  record Push(SourceNode source, Batch batch, int partition) implements Step {}
 
-  record Watermark(SourceNode source, long watermark) implements Step {}
+  record Watermark(SourceNode source, long watermark, int partition) implements Step {}
 
   record Control(Runnable action, CompletableFuture<Void> done) implements Step {}
 

@@ -53,11 +53,20 @@ public final class StepLoop {
   }
 
   public void submitPush(SourceNode source, Batch batch) {
-    submit(new Step.Push(source, batch));
+    submit(new Step.Push(source, batch, -1));
+  }
+
+  /** A push to one partition of a partitioned source (per-partition watermarks). */
+  public void submitPush(SourceNode source, Batch batch, int partition) {
+    submit(new Step.Push(source, batch, partition));
   }
 
   public void submitWatermark(SourceNode source, long watermark) {
-    submit(new Step.Watermark(source, watermark));
+    submit(new Step.Watermark(source, watermark, -1));
+  }
+
+  public void submitWatermark(SourceNode source, long watermark, int partition) {
+    submit(new Step.Watermark(source, watermark, partition));
   }
 
   /**
@@ -248,8 +257,8 @@ public final class StepLoop {
 
   private void process(Step step) {
     switch (step) {
-      case Step.Push push -> pipeline.runPush(push.source(), push.batch());
-      case Step.Watermark wm -> pipeline.runWatermark(wm.source(), wm.watermark());
+      case Step.Push push -> pipeline.runPush(push.source(), push.batch(), push.partition());
+      case Step.Watermark wm -> pipeline.runWatermark(wm.source(), wm.watermark(), wm.partition());
       case Step.Control control -> {
         try {
           control.action().run();

@@ -28,9 +28,16 @@ public final class PushSource implements UntypedSourceHandle {
   private final Backpressure policy;
   private final BooleanSupplier running;
   private final List<ColumnInfo> columns;
+  private final int partition;
 
   public PushSource(SourceNode node, StepLoop loop, long capacity, Backpressure policy,
       BooleanSupplier running, List<ColumnInfo> columns) {
+    this(node, loop, capacity, policy, running, columns, -1);
+  }
+
+  private PushSource(SourceNode node, StepLoop loop, long capacity, Backpressure policy,
+      BooleanSupplier running, List<ColumnInfo> columns, int partition) {
+    this.partition = partition;
     this.node = node;
     this.loop = loop;
     this.capacity = capacity;
@@ -85,7 +92,7 @@ public final class PushSource implements UntypedSourceHandle {
       checkOpen();
     }
     node.addPending(n);
-    loop.submitPush(node, batch);
+    loop.submitPush(node, batch, partition);
     return n;
   }
 
@@ -156,7 +163,15 @@ public final class PushSource implements UntypedSourceHandle {
   @Override
   public void watermark(long epochMillis) {
     checkOpen();
-    loop.submitWatermark(node, epochMillis);
+    loop.submitWatermark(node, epochMillis, partition);
+  }
+
+  @Override
+  public UntypedSourceHandle partition(int partitionId) {
+    if (partitionId < 0) {
+      throw new LaminarException(ErrorCode.INVALID_OPERATION, "partition ids start at 0, got " + partitionId);
+    }
+    return new PushSource(node, loop, capacity, policy, running, columns, partitionId);
   }
 
   @Override
