@@ -76,6 +76,11 @@ class DatagenSourceTest {
     public void watermark(long epochMillis) {}
 
     @Override
+    public UntypedSourceHandle partition(int partitionId) {
+      throw new UnsupportedOperationException("the generator pushes unpartitioned");
+    }
+
+    @Override
     public long currentWatermark() {
       return Long.MIN_VALUE;
     }
