@@ -58,6 +58,7 @@ public final class Database {
     this.settings = settings;
     this.pipeline = new Pipeline(settings.clock());
     this.loop = new StepLoop(pipeline);
+    loop.setCoalescing(!settings.deterministic());
     pipeline.setErrorListener((query, error) -> {
       queryErrors.incrementAndGet();
       if (settings.errorListener() != null) {

@@ -29,9 +29,16 @@ public final class StepLoop {
   private volatile boolean stopping;
   private volatile boolean stopped;
   private volatile Throwable fatal;
+  private static final int MAX_COALESCED_ROWS = 4096;
+  private volatile boolean coalesce;
 
   public StepLoop(Pipeline pipeline) {
     this.pipeline = pipeline;
+  }
+
+  /** Merge queued pushes to one source into one step (not in deterministic mode). */
+  public void setCoalescing(boolean enabled) {
+    this.coalesce = enabled;
   }
 
   public synchronized void start(String threadName) {
@@ -242,8 +249,12 @@ public final class StepLoop {
           finishStep();
           break;
         }
+        int merged = coalesce && step instanceof Step.Push push ? coalesce(push) : 0;
         process(step);
         finishStep();
+        for (int i = 0; i < merged; i++) {
+          finishStep();
+        }
       }
     } catch (Throwable t) {
       fatal = t;
@@ -271,6 +282,26 @@ public final class StepLoop {
       case Step.Stop stop -> { }
     }
     pipeline.endStep();
+  }
+
+  /**
+   * Outside deterministic mode, consecutive queued pushes to the same source (and partition) are processed
+   * as one step: batching only when input is queued, so a lone event is never delayed. Returns how many
+   * extra steps were merged into {@code push}.
+   */
+  private int coalesce(Step.Push push) {
+    int merged = 0;
+    Batch batch = push.batch();
+    while (batch.rowCount() < MAX_COALESCED_ROWS) {
+      Step next = queue.relaxedPeek();
+      if (!(next instanceof Step.Push p) || p.source() != push.source() || p.partition() != push.partition()) {
+        break;
+      }
+      queue.relaxedPoll();
+      batch.append(p.batch());
+      merged++;
+    }
+    return merged;
   }
 
   private void finishStep() {
