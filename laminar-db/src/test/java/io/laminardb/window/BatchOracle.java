@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.LongPredicate;
 
 /**
  * Plain-Java reference evaluator for the window and aggregate property tests. It never keeps incremental
@@ -35,7 +35,7 @@ final class BatchOracle {
     }
 
     boolean sameRow(Event o) {
-      return k.equals(o.k) && v == o.v && java.util.Objects.equals(x, o.x) && p == o.p && ts == o.ts;
+      return k.equals(o.k) && v == o.v && Objects.equals(x, o.x) && p == o.p && ts == o.ts;
     }
 
     @Override
@@ -60,7 +60,7 @@ final class BatchOracle {
       : nonNullX(es).stream().mapToLong(Long::longValue).sum());
   static final Agg MIN_V = new Agg("mn", "MIN(v)", es -> es.stream().mapToLong(Event::v).min().orElseThrow());
   static final Agg MAX_X = new Agg("mx", "MAX(x)", es -> nonNullX(es).stream().max(Long::compare).orElse(null));
-  static final Agg AVG_V = new Agg("av", "AVG(CAST(v AS DOUBLE))", es -> (double) es.stream().mapToLong(Event::v).sum()
+  static final Agg AVG_V = new Agg("av", "AVG(v)", es -> (double) es.stream().mapToLong(Event::v).sum()
       / es.size());
   static final Agg SUM_P = new Agg("sp", "SUM(p)", es -> {
     double s = 0;
@@ -227,6 +227,8 @@ final class BatchOracle {
     private final long lateness;
     private final List<Agg> aggs;
     private final Map<List<Object>, List<Event>> groups = new LinkedHashMap<>();
+    /** Evaluated rows of groups unchanged since their evaluation (a cache, not incremental state). */
+    private final Map<List<Object>, Object[]> evaluated = new LinkedHashMap<>();
     private final Set<List<Object>> touched = new LinkedHashSet<>();
     private long late;
 
@@ -245,6 +247,7 @@ final class BatchOracle {
           if (wBefore == Long.MIN_VALUE || s + shape.size + lateness > wBefore) {
             List<Object> key = List.of(e.k, s);
             groups.computeIfAbsent(key, x -> new ArrayList<>()).add(e);
+            evaluated.remove(key);
             touched.add(key);
             accepted = true;
           }
@@ -270,7 +273,7 @@ final class BatchOracle {
       Map<List<Object>, Object[]> out = new LinkedHashMap<>();
       groups.forEach((key, events) -> {
         long s = (Long) key.get(1);
-        out.put(key, evaluate(key, s, s + shape.size, events, aggs));
+        out.put(key, evaluated.computeIfAbsent(key, k -> evaluate(k, s, s + shape.size, events, aggs)));
       });
       return out;
     }
@@ -287,6 +290,8 @@ final class BatchOracle {
     private final List<Agg> aggs;
     private final Map<String, List<List<Event>>> frozen = new LinkedHashMap<>();
     private final Map<String, List<Event>> active = new LinkedHashMap<>();
+    /** Evaluated rows per key, dropped whenever the key's events change (a cache, not incremental state). */
+    private final Map<String, Map<List<Object>, Object[]>> evaluated = new LinkedHashMap<>();
     private final Set<List<Object>> touched = new LinkedHashSet<>();
     private long late;
 
@@ -305,6 +310,7 @@ final class BatchOracle {
           for (List<Event> s : sessionize(e.getValue(), gap)) {
             if (last(s) + gap + lateness <= wBefore) {
               frozen.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add(s);
+              evaluated.remove(e.getKey());
             } else {
               keep.addAll(s);
             }
@@ -318,6 +324,7 @@ final class BatchOracle {
           late++;
         } else {
           active.computeIfAbsent(e.k, x -> new ArrayList<>()).add(e);
+          evaluated.remove(e.k);
           keys.add(e.k);
         }
       }
@@ -342,9 +349,19 @@ final class BatchOracle {
 
     @Override
     public Map<List<Object>, Object[]> rows() {
+      Set<String> keys = new LinkedHashSet<>(frozen.keySet());
+      keys.addAll(active.keySet());
       Map<List<Object>, Object[]> out = new LinkedHashMap<>();
-      frozen.forEach((k, sessions) -> sessions.forEach(s -> put(out, k, s)));
-      active.forEach((k, events) -> sessionize(events, gap).forEach(s -> put(out, k, s)));
+      for (String k : keys) {
+        out.putAll(evaluated.computeIfAbsent(k, this::evaluateKey));
+      }
+      return out;
+    }
+
+    private Map<List<Object>, Object[]> evaluateKey(String k) {
+      Map<List<Object>, Object[]> out = new LinkedHashMap<>();
+      frozen.getOrDefault(k, List.of()).forEach(s -> put(out, k, s));
+      sessionize(active.getOrDefault(k, List.of()), gap).forEach(s -> put(out, k, s));
       return out;
     }
 
@@ -397,28 +414,17 @@ final class BatchOracle {
         if (e.weight > 0) {
           rows.add(e);
         } else {
-          boolean removed = rows.removeIf(new java.util.function.Predicate<>() {
-            boolean done;
-
-            @Override
-            public boolean test(Event o) {
-              if (!done && o.sameRow(e)) {
-                done = true;
-                return true;
-              }
-              return false;
-            }
-          });
-          if (!removed) {
+          int at = 0;
+          while (at < rows.size() && !rows.get(at).sameRow(e)) {
+            at++;
+          }
+          if (at == rows.size()) {
             throw new IllegalStateException("generator retracted a row that is not live: " + e);
           }
+          rows.remove(at);
         }
       }
       return touched;
-    }
-
-    List<Event> live(String k) {
-      return live.getOrDefault(k, List.of());
     }
 
     /** Rows {@code [k, agg...]} for every key with a positive net count. */
@@ -438,16 +444,5 @@ final class BatchOracle {
       });
       return out;
     }
-  }
-
-  /** Keeps the rows whose window end satisfies {@code endFilter} (column 2). */
-  static Map<List<Object>, Object[]> filterByEnd(Map<List<Object>, Object[]> rows, LongPredicate endFilter) {
-    Map<List<Object>, Object[]> out = new LinkedHashMap<>();
-    rows.forEach((k, r) -> {
-      if (endFilter.test((Long) r[2])) {
-        out.put(k, r);
-      }
-    });
-    return out;
   }
 }

@@ -72,6 +72,11 @@ final class EventGen {
     return out;
   }
 
+  /** A start time, usually aligned to whole seconds so that window and watermark boundaries coincide. */
+  static long base(SplittableRandom rnd) {
+    return rnd.nextLong(-40, 40) * 1000 + (rnd.nextInt(3) == 0 ? rnd.nextLong(-500, 500) : 0);
+  }
+
   /** Random batch size: mostly small, sometimes one row, sometimes large. */
   static int batchSize(SplittableRandom rnd) {
     int r = rnd.nextInt(10);
@@ -103,7 +108,8 @@ final class EventGen {
           }
           steps.add(Step.watermark(minLater - 1 - rnd.nextLong(0, 3000)));
         } else {
-          steps.add(Step.watermark(maxSeen - 5000 + rnd.nextLong(0, jump + 1)));
+          long t = maxSeen - 5000 + rnd.nextLong(0, jump + 1);
+          steps.add(Step.watermark(rnd.nextBoolean() ? Math.floorDiv(t, 1000) * 1000 : t));
         }
       }
     }

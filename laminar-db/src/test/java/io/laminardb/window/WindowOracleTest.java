@@ -1,5 +1,7 @@
 package io.laminardb.window;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.laminardb.window.BatchOracle.Event;
 import io.laminardb.window.BatchOracle.Shape;
 import io.laminardb.window.EventGen.Step;
@@ -25,7 +27,7 @@ class WindowOracleTest {
   static final long DELAY = 2_000;
   static final String SOURCE = "CREATE SOURCE t (k VARCHAR NOT NULL, v BIGINT NOT NULL, x BIGINT,"
       + " p DOUBLE NOT NULL, ts BIGINT NOT NULL, WATERMARK FOR ts AS ts - INTERVAL '2' SECOND)";
-  static final int SEEDS = Integer.getInteger("laminar.oracle.seeds", 12);
+  static final int SEEDS = Integer.getInteger("laminar.oracle.seeds", 4);
   static final long BASE_SEED = Long.getLong("laminar.oracle.seed", 0x5EED_0001L);
 
   static final List<Shape> SHAPES = List.of(Shape.tumble(10, 0), Shape.tumble(3, 1), Shape.hop(5, 15),
@@ -35,21 +37,23 @@ class WindowOracleTest {
     List<Arguments> out = new ArrayList<>();
     for (Shape shape : SHAPES) {
       for (int i = 0; i < SEEDS; i++) {
-        out.add(Arguments.of(shape, BASE_SEED + i * 7919L + shape.hashCode()));
+        out.add(Arguments.of(shape, BASE_SEED + i * 7919L + shape.toString().hashCode()));
       }
     }
     return out.stream();
   }
 
+  /**
+   * One query per distinct behaviour of spec §6.1 (ON WINDOW CLOSE without lateness is the default mode,
+   * and CHANGES behaves alike with and without lateness when nothing is late).
+   */
   static List<QuerySpec> allModes(Shape shape, long lateness) {
     List<QuerySpec> q = new ArrayList<>();
     q.add(new QuerySpec("q_default", shape, Mode.DEFAULT, 0, BatchOracle.ALL_AGGS));
     q.add(new QuerySpec("q_default_l", shape, Mode.DEFAULT, lateness, BatchOracle.ALL_AGGS));
-    q.add(new QuerySpec("q_close", shape, Mode.ON_WINDOW_CLOSE, 0, BatchOracle.ALL_AGGS));
     q.add(new QuerySpec("q_close_l", shape, Mode.ON_WINDOW_CLOSE, lateness, BatchOracle.ALL_AGGS));
     q.add(new QuerySpec("q_final_l", shape, Mode.FINAL, lateness, BatchOracle.ALL_AGGS));
     q.add(new QuerySpec("q_update", shape, Mode.ON_UPDATE, 0, BatchOracle.ALL_AGGS));
-    q.add(new QuerySpec("q_changes", shape, Mode.CHANGES, 0, BatchOracle.ALL_AGGS));
     q.add(new QuerySpec("q_changes_l", shape, Mode.CHANGES, lateness, BatchOracle.ALL_AGGS));
     return q;
   }
@@ -59,14 +63,15 @@ class WindowOracleTest {
   void windowsEqualBatchOracleWhenNothingIsLate(Shape shape, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     long[] increments = {0, 0, 1, 250, 500, 999, 1000, 1500, 3000, rnd.nextLong(1, 12_000)};
-    long base = rnd.nextLong(-40_000, 40_000);
-    List<Event> nominal = EventGen.nominal(rnd, 30 + rnd.nextInt(150), 1 + rnd.nextInt(4), base, increments);
+    long base = EventGen.base(rnd);
+    List<Event> nominal = EventGen.nominal(rnd, 80 + rnd.nextInt(300), 1 + rnd.nextInt(4), base, increments);
     long disorder = rnd.nextInt(4) == 0 ? 1 : DELAY; // lags in [0, disorder) < DELAY: nothing is late
     List<Event> arrivals = EventGen.arrive(nominal, e -> rnd.nextLong(0, disorder));
     List<Step> steps = EventGen.steps(rnd, arrivals, true, 0);
     String label = "seed=" + seed + " " + shape;
     try (WindowRun run = new WindowRun(label, SOURCE, "t", DELAY, allModes(shape, 3_000))) {
       run.run(steps);
+      assertThat(run.lateRows()).as("the generator's disorder stays below the watermark delay").isZero();
     }
   }
 }

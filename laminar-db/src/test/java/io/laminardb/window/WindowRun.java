@@ -84,6 +84,9 @@ final class WindowRun implements AutoCloseable {
 
   private record Query(QuerySpec spec, QueryOracle oracle, ResultView view, Subscription<Row> sub) {}
 
+  /** {@code -Dlaminar.oracle.trace=true} prints every step and every query's rows (for shrinking by hand). */
+  private static final boolean TRACE = Boolean.getBoolean("laminar.oracle.trace");
+
   private final String label;
   private final LaminarDB db;
   private final UntypedSourceHandle source;
@@ -119,10 +122,7 @@ final class WindowRun implements AutoCloseable {
     step(Step.watermark(FLUSH));
   }
 
-  static long oracleNanos, dbNanos;
-
   void step(Step step) {
-    long t0 = System.nanoTime();
     history.add(step);
     long before = watermark;
     if (step.isPush()) {
@@ -136,36 +136,51 @@ final class WindowRun implements AutoCloseable {
       watermark = Math.max(watermark, step.watermark());
     }
     db.awaitIdle();
-    long t1 = System.nanoTime(); dbNanos += t1 - t0;
-    Object ctx = lazy(this::context);
+    int index = history.size();
+    long after = watermark;
+    Object ctx = lazy(() -> label + ", step " + index + " (" + abbreviate(step.toString()) + "), watermark "
+        + before + " -> " + after);
     assertThat(source.currentWatermark()).as("%s: source watermark", ctx).isEqualTo(watermark);
     PipelineMetrics metrics = db.metrics();
     for (Query q : queries) {
-      Object qctx = lazy(() -> context() + "\n  query " + q.spec.sql("t"));
-      if (step.isPush()) {
-        q.oracle.step(step.batch(), before);
-      } else {
-        q.oracle.step(List.of(), before);
+      Object qctx = lazy(() -> ctx + ", query " + q.spec.name);
+      try {
+        check(q, step, before, metrics, qctx);
+      } catch (AssertionError e) {
+        throw new AssertionError(e.getMessage() + "\n  query: " + q.spec.sql("t") + "\n  input so far: "
+            + abbreviate(history.toString()), e);
       }
-      List<Row> rows = q.sub.poll();
-      checkStepRows(q, rows, before, step, qctx);
-      q.view.apply(rows, qctx);
-      long w = watermark;
-      Map<List<Object>, Object[]> expected = new LinkedHashMap<>();
-      q.oracle.rows().forEach((k, r) -> {
-        if (q.spec.visible((Long) r[2], w)) {
-          expected.put(k, r);
-        }
-      });
-      ResultView.assertSameRows(expected, q.view.rows(), qctx);
-      long late = metrics.streams().get(q.spec.name).lateEvents();
-      assertThat(late).as("%s: lateEvents", qctx).isEqualTo(q.oracle.late());
     }
-    oracleNanos += System.nanoTime() - t1;
+  }
+
+  private void check(Query q, Step step, long before, PipelineMetrics metrics, Object ctx) {
+    q.oracle.step(step.isPush() ? step.batch() : List.of(), before);
+    List<Row> rows = q.sub.poll();
+    if (TRACE) {
+      System.out.printf("TRACE %s step %d %s W %d -> %d%n  %s%n", q.spec.name, history.size(), step, before,
+          watermark, rows);
+    }
+    checkStepRows(q, rows, before, ctx);
+    q.view.apply(rows, ctx);
+    long w = watermark;
+    Map<List<Object>, Object[]> expected = new LinkedHashMap<>();
+    q.oracle.rows().forEach((k, r) -> {
+      if (q.spec.visible((Long) r[2], w)) {
+        expected.put(k, r);
+      }
+    });
+    ResultView.assertSameRows(expected, q.view.rows(), ctx);
+    long late = metrics.streams().get(q.spec.name).lateEvents();
+    assertThat(late).as("%s: lateEvents", ctx).isEqualTo(q.oracle.late());
+  }
+
+  /** Late rows over all queries, per the oracle. */
+  long lateRows() {
+    return queries.stream().mapToLong(q -> q.oracle.late()).sum();
   }
 
   /** Per-step rules that the reconstructed view cannot see. */
-  private void checkStepRows(Query q, List<Row> rows, long before, Step step, Object ctx) {
+  private void checkStepRows(Query q, List<Row> rows, long before, Object ctx) {
     boolean fixed = q.spec.shape.kind() != Kind.SESSION;
     if (fixed && q.view.kind() == ResultView.Kind.ONCE) {
       // Fired windows emit in order of window start (spec §5.2).
@@ -205,13 +220,8 @@ final class WindowRun implements AutoCloseable {
     };
   }
 
-  private String context() {
-    StringBuilder sb = new StringBuilder(label).append(", step ").append(history.size()).append(" (")
-        .append(history.getLast()).append("), watermark ").append(watermark);
-    sb.append("\n  input so far: ");
-    String all = history.toString();
-    sb.append(all.length() > 6000 ? "..." + all.substring(all.length() - 6000) : all);
-    return sb.toString();
+  static String abbreviate(String text) {
+    return text.length() <= 6000 ? text : text.substring(0, 3000) + " ... " + text.substring(text.length() - 3000);
   }
 
   @Override
