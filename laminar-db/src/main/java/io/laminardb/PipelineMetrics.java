@@ -19,6 +19,10 @@ public record PipelineMetrics(long totalEventsIngested, long totalEventsEmitted,
   public record SourceMetrics(String name, long totalEvents, long pending, boolean isBackpressured,
       long watermark) {}
 
-  /** @param lateEvents input rows dropped or sent to LATE DATA TO because their windows had closed */
-  public record StreamMetrics(String name, long totalEvents, long errors, long watermark, long lateEvents) {}
+  /**
+   * @param lateEvents input rows dropped or sent to LATE DATA TO because their windows had closed
+   * @param stateBytes approximate bytes held by the query's operators (open groups, windows, sessions)
+   */
+  public record StreamMetrics(String name, long totalEvents, long errors, long watermark, long lateEvents,
+      long stateBytes) {}
 }

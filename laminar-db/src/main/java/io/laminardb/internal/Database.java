@@ -231,7 +231,7 @@ public final class Database {
           long rows = q.output().rowsOut();
           emitted += rows;
           streams.put(e.name(), new PipelineMetrics.StreamMetrics(e.name(), rows, q.errorCount(),
-              q.output().watermark(), q.lateRows()));
+              q.output().watermark(), q.lateRows(), q.stateBytes()));
         }
       }
     }

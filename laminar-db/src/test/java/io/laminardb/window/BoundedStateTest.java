@@ -45,6 +45,7 @@ class BoundedStateTest {
       db.start();
       UntypedSourceHandle src = db.sourceUntyped("t");
       long lateSent = 0;
+      long stateAfterWarmUp = 0;
       long emittedWindows = 0;
       long watermark = Long.MIN_VALUE;
       Map<Long, Long> sums = new HashMap<>();
@@ -75,9 +76,18 @@ class BoundedStateTest {
         emittedWindows += checkFired(out.poll(), before, watermark, sums, "window " + w);
         PipelineMetrics.StreamMetrics m = db.metrics().streams().get("q");
         assertThat(m.lateEvents()).as("late rows after window %d", w).isEqualTo(lateSent);
+        if (w == 20) {
+          stateAfterWarmUp = m.stateBytes();
+        }
+        if (w > 20) {
+          // Closed windows release their groups: state never grows beyond a couple of open windows' worth.
+          assertThat(m.stateBytes()).as("state after window %d", w).isPositive()
+              .isLessThanOrEqualTo(2 * stateAfterWarmUp);
+        }
       }
       src.watermark(WINDOWS * SIZE);
       db.awaitIdle();
+      assertThat(db.metrics().streams().get("q").stateBytes()).as("state once every window closed").isZero();
       emittedWindows += checkFired(out.poll(), watermark, WINDOWS * SIZE, sums, "final watermark");
       assertThat(emittedWindows).isEqualTo(WINDOWS);
       PipelineMetrics.StreamMetrics m = db.metrics().streams().get("q");

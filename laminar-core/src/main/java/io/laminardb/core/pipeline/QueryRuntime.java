@@ -162,6 +162,18 @@ public final class QueryRuntime {
     return Collections.unmodifiableList(operators);
   }
 
+  /** Approximate bytes of operator state (groups, windows, sessions), for metrics and memory checks. */
+  public long stateBytes() {
+    long total = 0;
+    for (Operator operator : operators) {
+      io.laminardb.core.state.OperatorState state = operator.state();
+      if (state != null) {
+        total += state.sizeBytes();
+      }
+    }
+    return total;
+  }
+
   /** Rows this query's operators dropped or diverted as late. */
   public long lateRows() {
     long total = 0;

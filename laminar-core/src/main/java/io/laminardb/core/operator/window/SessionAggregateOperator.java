@@ -186,7 +186,7 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
   private void markDirty(int slot) {
     boolean track = switch (mode) {
       case ON_UPDATE, CHANGES -> true;
-      case ON_WATERMARK, ON_WINDOW_CLOSE -> fired[slot];
+      case ON_WATERMARK -> fired[slot];
       default -> false;
     };
     if (track && !isDirty[slot]) {
@@ -244,8 +244,10 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
   }
 
   private void advance(long newWatermark) {
+    // ON WINDOW CLOSE with lateness waits for end + lateness and emits once (§24.2); without lateness fire
+    // and purge coincide.
     boolean emitAtFire = mode == EmitMode.ON_WATERMARK || mode == EmitMode.FINAL
-        || mode == EmitMode.ON_WINDOW_CLOSE;
+        || (mode == EmitMode.ON_WINDOW_CLOSE && lateness == 0);
     for (IntList atEnd : byEnd.headMap(newWatermark, true).values()) {
       for (int i = 0; i < atEnd.size(); i++) {
         int slot = atEnd.get(i);
@@ -263,6 +265,9 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
       IntList atEnd = purge.next().getValue();
       for (int i = 0; i < atEnd.size(); i++) {
         int slot = atEnd.get(i);
+        if (mode == EmitMode.ON_WINDOW_CLOSE && lateness > 0 && state.netWeight(slot) > 0) {
+          state.appendRow(slot, starts[slot], ends[slot], out);
+        }
         IntList sessions = sessionsByKey.get(keyOf[slot]);
         for (int j = 0; j < sessions.size(); j++) {
           if (sessions.get(j) == slot) {

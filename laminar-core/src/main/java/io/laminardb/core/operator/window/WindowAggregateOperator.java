@@ -100,7 +100,14 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
         int slot = state.slotFor(batch, r, start);
         if (state.isNew()) {
           ensureDirtyCapacity(slot);
-          windows.computeIfAbsent(start, WindowEntry::new).slots.add(slot);
+          WindowEntry entry = windows.get(start);
+          if (entry == null) {
+            entry = new WindowEntry(start);
+            // A window first seen through a late row (within lateness) has already fired: its end passed.
+            entry.fired = watermark != Long.MIN_VALUE && start + size <= watermark;
+            windows.put(start, entry);
+          }
+          entry.slots.add(slot);
         }
         slots[i][r] = slot;
         assigned = true;
