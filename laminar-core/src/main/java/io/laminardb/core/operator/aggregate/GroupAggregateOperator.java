@@ -1,11 +1,9 @@
 package io.laminardb.core.operator.aggregate;
 
-import io.laminardb.common.collect.IntList;
 import io.laminardb.core.batch.Batch;
 import io.laminardb.core.operator.Operator;
 import io.laminardb.core.operator.OperatorContext;
 import io.laminardb.core.operator.Output;
-import java.util.Arrays;
 
 /**
  * GROUP BY without a window (spec §6.2, algorithm §24.5): after each step, the current row of every group
@@ -15,8 +13,7 @@ import java.util.Arrays;
 public final class GroupAggregateOperator implements Operator {
   private final AggregateSpec spec;
   private final GroupedState state;
-  private final IntList dirty = new IntList();
-  private boolean[] isDirty = new boolean[16];
+  private final DirtySlots dirty = new DirtySlots();
   private int[] slots = new int[64];
   private final Batch out;
   private final EmitTicker ticker;
@@ -49,14 +46,8 @@ public final class GroupAggregateOperator implements Operator {
     }
     for (int r = 0; r < n; r++) {
       int slot = state.slotFor(batch, r, 0L);
-      if (slot >= isDirty.length) {
-        isDirty = Arrays.copyOf(isDirty, Math.max(slot + 1, isDirty.length * 2));
-      }
       slots[r] = slot;
-      if (!isDirty[slot]) {
-        isDirty[slot] = true;
-        dirty.add(slot);
-      }
+      dirty.mark(slot);
     }
     long[] weights = spec.weightColumn() >= 0 ? batch.longColumn(spec.weightColumn()).values : null;
     state.add(batch, slots, n, weights);
@@ -81,7 +72,7 @@ public final class GroupAggregateOperator implements Operator {
     boolean emitNow = ticker == null || ticker.due(context.processingTimeMillis());
     for (int i = 0; emitNow && i < dirty.size(); i++) {
       int slot = dirty.get(i);
-      isDirty[slot] = false;
+      dirty.unmark(slot);
       boolean vanished = state.netWeight(slot) <= 0;
       if (changes) {
         state.emitChange(slot, 0L, 0L, vanished);
@@ -120,11 +111,11 @@ public final class GroupAggregateOperator implements Operator {
         state.snapshot(out);
         int pending = 0;
         for (int i = 0; i < dirty.size(); i++) {
-          pending += isDirty[dirty.get(i)] ? 1 : 0;
+          pending += dirty.isMarked(dirty.get(i)) ? 1 : 0;
         }
         out.writeInt(pending);
         for (int i = 0; i < dirty.size(); i++) {
-          if (isDirty[dirty.get(i)]) {
+          if (dirty.isMarked(dirty.get(i))) {
             out.writeInt(dirty.get(i));
           }
         }
@@ -138,11 +129,7 @@ public final class GroupAggregateOperator implements Operator {
         int pending = in.readInt();
         for (int i = 0; i < pending; i++) {
           int slot = mapping[in.readInt()];
-          if (slot >= isDirty.length) {
-            isDirty = Arrays.copyOf(isDirty, Math.max(slot + 1, isDirty.length * 2));
-          }
-          isDirty[slot] = true;
-          dirty.add(slot);
+          dirty.mark(slot);
         }
       }
 

@@ -8,6 +8,7 @@ import io.laminardb.core.operator.Operator;
 import io.laminardb.core.operator.OperatorContext;
 import io.laminardb.core.operator.Output;
 import io.laminardb.core.operator.aggregate.AggregateSpec;
+import io.laminardb.core.operator.aggregate.DirtySlots;
 import io.laminardb.core.operator.aggregate.EmitMode;
 import io.laminardb.core.operator.aggregate.GroupTable;
 import io.laminardb.core.operator.aggregate.GroupedState;
@@ -37,10 +38,9 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
   private long[] ends = new long[16];
   private int[] keyOf = new int[16];
   private boolean[] fired = new boolean[16];
-  private boolean[] isDirty = new boolean[16];
   private int[] redirect = new int[16];
   private final TreeMap<Long, IntList> byEnd = new TreeMap<>();
-  private final IntList dirty = new IntList();
+  private final DirtySlots dirty = new DirtySlots();
   private final IntList retired = new IntList();
   private int[] slots = new int[64];
   private long nextSessionId;
@@ -150,7 +150,7 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
       state.emitChange(source, starts[source], ends[source], true);
     }
     redirect[source] = target;
-    isDirty[source] = false;
+    dirty.unmark(source);
     retired.add(source);
   }
 
@@ -176,7 +176,6 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
       ends = Arrays.copyOf(ends, size);
       keyOf = Arrays.copyOf(keyOf, size);
       fired = Arrays.copyOf(fired, size);
-      isDirty = Arrays.copyOf(isDirty, size);
       int old = redirect.length;
       redirect = Arrays.copyOf(redirect, size);
       Arrays.fill(redirect, old, size, -1);
@@ -189,9 +188,8 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
       case ON_WATERMARK -> fired[slot];
       default -> false;
     };
-    if (track && !isDirty[slot]) {
-      isDirty[slot] = true;
-      dirty.add(slot);
+    if (track) {
+      dirty.mark(slot);
     }
   }
 
@@ -212,10 +210,10 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
     out.clear();
     for (int i = 0; i < dirty.size(); i++) {
       int slot = dirty.get(i);
-      if (!isDirty[slot]) {
+      if (!dirty.isMarked(slot)) {
         continue;
       }
-      isDirty[slot] = false;
+      dirty.unmark(slot);
       boolean vanished = state.netWeight(slot) <= 0;
       if (mode == EmitMode.CHANGES) {
         state.emitChange(slot, starts[slot], ends[slot], vanished);
@@ -275,7 +273,7 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
             break;
           }
         }
-        isDirty[slot] = false;
+        dirty.unmark(slot);
         state.release(slot);
       }
       purge.remove();
@@ -305,7 +303,7 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
             out.writeLong(starts[slot]);
             out.writeLong(ends[slot]);
             out.writeBoolean(fired[slot]);
-            out.writeBoolean(isDirty[slot]);
+            out.writeBoolean(dirty.isMarked(slot));
           }
         }
       }
@@ -325,8 +323,7 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
           ends[slot] = in.readLong();
           fired[slot] = in.readBoolean();
           if (in.readBoolean()) {
-            isDirty[slot] = true;
-            dirty.add(slot);
+            dirty.mark(slot);
           }
           int key = keys.findOrInsertStored(state.keyStore(), slot, 0L);
           while (sessionsByKey.size() <= key) {

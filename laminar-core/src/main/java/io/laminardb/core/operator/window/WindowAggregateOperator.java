@@ -8,6 +8,7 @@ import io.laminardb.core.operator.Operator;
 import io.laminardb.core.operator.OperatorContext;
 import io.laminardb.core.operator.Output;
 import io.laminardb.core.operator.aggregate.AggregateSpec;
+import io.laminardb.core.operator.aggregate.DirtySlots;
 import io.laminardb.core.operator.aggregate.EmitMode;
 import io.laminardb.core.operator.aggregate.EmitTicker;
 import io.laminardb.core.operator.aggregate.GroupedState;
@@ -30,8 +31,7 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
   private final long lateness;
   private final GroupedState state;
   private final TreeMap<Long, WindowEntry> windows = new TreeMap<>();
-  private final IntList dirty = new IntList();
-  private boolean[] isDirty = new boolean[16];
+  private final DirtySlots dirty = new DirtySlots();
   private int[][] slots;
   private final Batch out;
   private final EmitTicker ticker;
@@ -99,7 +99,6 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
         }
         int slot = state.slotFor(batch, r, start);
         if (state.isNew()) {
-          ensureDirtyCapacity(slot);
           WindowEntry entry = windows.get(start);
           if (entry == null) {
             entry = new WindowEntry(start);
@@ -123,21 +122,14 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
     }
   }
 
-  private void ensureDirtyCapacity(int slot) {
-    if (slot >= isDirty.length) {
-      isDirty = Arrays.copyOf(isDirty, Math.max(slot + 1, isDirty.length * 2));
-    }
-  }
-
   private void markDirty(int slot, long start) {
     boolean track = switch (mode) {
       case ON_UPDATE, CHANGES, EVERY_INTERVAL -> true;
       case ON_WATERMARK -> watermark != Long.MIN_VALUE && start + window.size() <= watermark;
       default -> false;
     };
-    if (track && !isDirty[slot]) {
-      isDirty[slot] = true;
-      dirty.add(slot);
+    if (track) {
+      dirty.mark(slot);
     }
   }
 
@@ -183,10 +175,10 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
   private void emitDirtyRows() {
     for (int i = 0; i < dirty.size(); i++) {
       int slot = dirty.get(i);
-      if (!isDirty[slot]) {
+      if (!dirty.isMarked(slot)) {
         continue;
       }
-      isDirty[slot] = false;
+      dirty.unmark(slot);
       long start = state.windowStart(slot);
       boolean vanished = state.netWeight(slot) <= 0;
       if (mode == EmitMode.CHANGES) {
@@ -230,7 +222,7 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
       }
       for (int i = 0; i < entry.slots.size(); i++) {
         int slot = entry.slots.get(i);
-        isDirty[slot] = false;
+        dirty.unmark(slot);
         state.release(slot);
       }
       purge.remove();
@@ -241,9 +233,9 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
   private void emitWindow(WindowEntry entry) {
     for (int i = 0; i < entry.slots.size(); i++) {
       int slot = entry.slots.get(i);
-      if (mode == EmitMode.EVERY_INTERVAL && isDirty[slot]) {
+      if (mode == EmitMode.EVERY_INTERVAL && dirty.isMarked(slot)) {
         // The final row at close replaces the pending periodic one.
-        isDirty[slot] = false;
+        dirty.unmark(slot);
       }
       if (state.netWeight(slot) > 0) {
         appendRow(slot, entry.start);
@@ -277,7 +269,7 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
         }
         IntList pending = new IntList();
         for (int i = 0; i < dirty.size(); i++) {
-          if (isDirty[dirty.get(i)]) {
+          if (dirty.isMarked(dirty.get(i))) {
             pending.add(dirty.get(i));
           }
         }
@@ -300,7 +292,6 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
           int n = in.readInt();
           for (int i = 0; i < n; i++) {
             int slot = mapping[in.readInt()];
-            ensureDirtyCapacity(slot);
             entry.slots.add(slot);
           }
           windows.put(entry.start, entry);
@@ -308,8 +299,7 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
         int pending = in.readInt();
         for (int i = 0; i < pending; i++) {
           int slot = mapping[in.readInt()];
-          isDirty[slot] = true;
-          dirty.add(slot);
+          dirty.mark(slot);
         }
       }
 
