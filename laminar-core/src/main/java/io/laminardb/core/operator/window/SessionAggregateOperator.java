@@ -1,6 +1,7 @@
 package io.laminardb.core.operator.window;
 
 import io.laminardb.common.collect.IntList;
+import io.laminardb.common.collect.TimerHeap;
 import io.laminardb.core.batch.Batch;
 import io.laminardb.core.batch.LongColumn;
 import io.laminardb.core.operator.LateRowCounter;
@@ -14,16 +15,13 @@ import io.laminardb.core.operator.aggregate.GroupTable;
 import io.laminardb.core.operator.aggregate.GroupedState;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Session windows per group key (spec §5.3, algorithm §24.2). A session is {@code [first, last + gap)}; an
  * event joins every session of its key it touches (inclusive at both ends), merging them when it bridges
  * several. Sessions fire when the watermark reaches their end and are purged at end + lateness; sessions
- * are indexed by end, so a watermark costs O(sessions fired).
+ * have timers in a heap by end, so a watermark costs O(sessions fired · log n).
  */
 public final class SessionAggregateOperator implements Operator, LateRowCounter {
   private final AggregateSpec spec;
@@ -39,7 +37,10 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
   private int[] keyOf = new int[16];
   private boolean[] fired = new boolean[16];
   private int[] redirect = new int[16];
-  private final TreeMap<Long, IntList> byEnd = new TreeMap<>();
+  /** Timers by session end (fire) and by end + lateness (purge); stale entries are skipped by stamp. */
+  private final TimerHeap fireTimers = new TimerHeap();
+  private final TimerHeap purgeTimers = new TimerHeap();
+  private long[] stamps = new long[16];
   private final DirtySlots dirty = new DirtySlots();
   private final IntList retired = new IntList();
   private int[] slots = new int[64];
@@ -127,25 +128,26 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
         }
       }
     }
-    if (target < 0) {
+    boolean created = target < 0;
+    if (created) {
       target = state.slotFor(batch, row, nextSessionId++);
       grow(target);
       keyOf[target] = key;
       fired[target] = false;
       sessions.add(target);
-    } else {
-      unindex(target);
     }
     starts[target] = start;
-    ends[target] = end;
-    byEnd.computeIfAbsent(end, e -> new IntList(2)).add(target);
+    if (created || ends[target] != end) {
+      ends[target] = end;
+      schedule(target);
+    }
     markDirty(target);
     return target;
   }
 
   private void mergeInto(int target, int source) {
     state.merge(target, source);
-    unindex(source);
+    stamps[source]++;
     if (mode == EmitMode.CHANGES) {
       state.emitChange(source, starts[source], ends[source], true);
     }
@@ -154,19 +156,11 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
     retired.add(source);
   }
 
-  private void unindex(int slot) {
-    IntList atEnd = byEnd.get(ends[slot]);
-    if (atEnd != null) {
-      for (int i = 0; i < atEnd.size(); i++) {
-        if (atEnd.get(i) == slot) {
-          atEnd.removeSwap(i);
-          break;
-        }
-      }
-      if (atEnd.isEmpty()) {
-        byEnd.remove(ends[slot]);
-      }
-    }
+  /** (Re)arms the session's fire and purge timers; older timers of the slot become stale. */
+  private void schedule(int slot) {
+    long stamp = ++stamps[slot];
+    fireTimers.push(ends[slot], slot, stamp);
+    purgeTimers.push(ends[slot] + lateness, slot, stamp);
   }
 
   private void grow(int slot) {
@@ -176,6 +170,7 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
       ends = Arrays.copyOf(ends, size);
       keyOf = Arrays.copyOf(keyOf, size);
       fired = Arrays.copyOf(fired, size);
+      stamps = Arrays.copyOf(stamps, size);
       int old = redirect.length;
       redirect = Arrays.copyOf(redirect, size);
       Arrays.fill(redirect, old, size, -1);
@@ -246,37 +241,37 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
     // and purge coincide.
     boolean emitAtFire = mode == EmitMode.ON_WATERMARK || mode == EmitMode.FINAL
         || (mode == EmitMode.ON_WINDOW_CLOSE && lateness == 0);
-    for (IntList atEnd : byEnd.headMap(newWatermark, true).values()) {
-      for (int i = 0; i < atEnd.size(); i++) {
-        int slot = atEnd.get(i);
-        if (!fired[slot]) {
-          fired[slot] = true;
-          if (emitAtFire && state.netWeight(slot) > 0) {
-            state.appendRow(slot, starts[slot], ends[slot], out);
-          }
+    while (!fireTimers.isEmpty() && fireTimers.peekTime() <= newWatermark) {
+      int slot = fireTimers.peekSlot();
+      boolean live = fireTimers.peekStamp() == stamps[slot];
+      fireTimers.pop();
+      if (live && !fired[slot]) {
+        fired[slot] = true;
+        if (emitAtFire && state.netWeight(slot) > 0) {
+          state.appendRow(slot, starts[slot], ends[slot], out);
         }
       }
     }
-    Iterator<Map.Entry<Long, IntList>> purge = byEnd.headMap(newWatermark - lateness, true).entrySet()
-        .iterator();
-    while (purge.hasNext()) {
-      IntList atEnd = purge.next().getValue();
-      for (int i = 0; i < atEnd.size(); i++) {
-        int slot = atEnd.get(i);
-        if (mode == EmitMode.ON_WINDOW_CLOSE && lateness > 0 && state.netWeight(slot) > 0) {
-          state.appendRow(slot, starts[slot], ends[slot], out);
-        }
-        IntList sessions = sessionsByKey.get(keyOf[slot]);
-        for (int j = 0; j < sessions.size(); j++) {
-          if (sessions.get(j) == slot) {
-            sessions.removeSwap(j);
-            break;
-          }
-        }
-        dirty.unmark(slot);
-        state.release(slot);
+    while (!purgeTimers.isEmpty() && purgeTimers.peekTime() <= newWatermark) {
+      int slot = purgeTimers.peekSlot();
+      boolean live = purgeTimers.peekStamp() == stamps[slot];
+      purgeTimers.pop();
+      if (!live) {
+        continue;
       }
-      purge.remove();
+      if (mode == EmitMode.ON_WINDOW_CLOSE && lateness > 0 && state.netWeight(slot) > 0) {
+        state.appendRow(slot, starts[slot], ends[slot], out);
+      }
+      IntList sessions = sessionsByKey.get(keyOf[slot]);
+      for (int j = 0; j < sessions.size(); j++) {
+        if (sessions.get(j) == slot) {
+          sessions.removeSwap(j);
+          break;
+        }
+      }
+      stamps[slot]++;
+      dirty.unmark(slot);
+      state.release(slot);
     }
     watermark = newWatermark;
   }
@@ -292,13 +287,13 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
         out.writeLong(nextSessionId);
         state.snapshot(out);
         int count = 0;
-        for (IntList atEnd : byEnd.values()) {
-          count += atEnd.size();
+        for (IntList sessions : sessionsByKey) {
+          count += sessions.size();
         }
         out.writeInt(count);
-        for (IntList atEnd : byEnd.values()) {
-          for (int i = 0; i < atEnd.size(); i++) {
-            int slot = atEnd.get(i);
+        for (IntList sessions : sessionsByKey) {
+          for (int i = 0; i < sessions.size(); i++) {
+            int slot = sessions.get(i);
             out.writeInt(slot);
             out.writeLong(starts[slot]);
             out.writeLong(ends[slot]);
@@ -331,7 +326,7 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
           }
           keyOf[slot] = key;
           sessionsByKey.get(key).add(slot);
-          byEnd.computeIfAbsent(ends[slot], e -> new IntList(2)).add(slot);
+          schedule(slot);
         }
       }
 
