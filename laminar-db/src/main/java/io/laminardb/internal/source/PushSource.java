@@ -122,6 +122,9 @@ public final class PushSource implements UntypedSourceHandle {
           throw new LaminarException(ErrorCode.SCHEMA_MISMATCH, "column '" + f.name() + "' of source '"
               + node.name() + "' is NOT NULL but row " + r + " has NULL; nothing was ingested");
         }
+        if (value != null && storeDirect(batch.column(c), r, f.type().kind(), value)) {
+          continue;
+        }
         try {
           batch.column(c).setStored(r, ValueCodec.toStorage(f.type(), value, f.name()));
         } catch (LaminarException e) {
@@ -132,6 +135,42 @@ public final class PushSource implements UntypedSourceHandle {
     }
     batch.setRowCount(rows.size());
     return batch;
+  }
+
+  /**
+   * The common exact-type cases written straight into the column arrays, without re-boxing (Long into
+   * BIGINT/TIMESTAMP, Double into DOUBLE, String into VARCHAR); false to use the general conversion.
+   */
+  private static boolean storeDirect(io.laminardb.core.batch.Column column, int row,
+      io.laminardb.core.type.TypeKind kind, Object value) {
+    switch (kind) {
+      case BIGINT, TIMESTAMP, TIMESTAMP_TZ -> {
+        if (value instanceof Long l) {
+          io.laminardb.core.batch.LongColumn c = (io.laminardb.core.batch.LongColumn) column;
+          c.values[row] = l;
+          c.nulls[row] = false;
+          return true;
+        }
+      }
+      case DOUBLE -> {
+        if (value instanceof Double d) {
+          io.laminardb.core.batch.DoubleColumn c = (io.laminardb.core.batch.DoubleColumn) column;
+          c.values[row] = d;
+          c.nulls[row] = false;
+          return true;
+        }
+      }
+      case VARCHAR -> {
+        if (value instanceof String) {
+          io.laminardb.core.batch.ObjectColumn c = (io.laminardb.core.batch.ObjectColumn) column;
+          c.values[row] = value;
+          c.nulls[row] = false;
+          return true;
+        }
+      }
+      default -> { }
+    }
+    return false;
   }
 
   @Override
