@@ -1,7 +1,6 @@
 package io.laminardb.core.operator.aggregate;
 
 import io.laminardb.core.batch.Batch;
-import io.laminardb.core.operator.Operator;
 import io.laminardb.core.operator.OperatorContext;
 import io.laminardb.core.operator.Output;
 
@@ -10,29 +9,23 @@ import io.laminardb.core.operator.Output;
  * the step changed (an upsert stream by group key), or with EMIT CHANGES retraction pairs. A group whose
  * net weight drops to zero (changelog input) disappears.
  */
-public final class GroupAggregateOperator implements Operator {
+public final class GroupAggregateOperator extends StepAggregateOperator {
   private final AggregateSpec spec;
   private final GroupedState state;
   private final DirtySlots dirty = new DirtySlots();
   private int[] slots = new int[64];
-  private final Batch out;
   private final EmitTicker ticker;
-  private OperatorContext context;
-  private Output output;
-  private long pendingWatermark = Long.MIN_VALUE;
-  private long watermark = Long.MIN_VALUE;
 
   public GroupAggregateOperator(AggregateSpec spec) {
+    super(spec.outputSchema());
     this.spec = spec;
     this.state = new GroupedState(spec);
-    this.out = new Batch(spec.outputSchema(), 64);
     this.ticker = spec.emit() == EmitMode.EVERY_INTERVAL ? new EmitTicker(spec.emitIntervalMillis()) : null;
   }
 
   @Override
   public void open(OperatorContext operatorContext, Output downstream) {
-    this.context = operatorContext;
-    this.output = downstream;
+    super.open(operatorContext, downstream);
     if (ticker != null) {
       ticker.due(context.processingTimeMillis());
     }
@@ -53,21 +46,10 @@ public final class GroupAggregateOperator implements Operator {
     state.add(batch, slots, n, weights);
   }
 
-  @Override
-  public void onWatermark(int port, long newWatermark) {
-    if (newWatermark != io.laminardb.core.time.Watermarks.IDLE && newWatermark > pendingWatermark) {
-      pendingWatermark = newWatermark;
-    }
-  }
+
 
   @Override
-  public boolean needsStepEnd() {
-    return true;
-  }
-
-  @Override
-  public void onStepEnd() {
-    out.clear();
+  protected void emitStepRows() {
     boolean changes = spec.emit() == EmitMode.CHANGES;
     boolean emitNow = ticker == null || ticker.due(context.processingTimeMillis());
     for (int i = 0; emitNow && i < dirty.size(); i++) {
@@ -92,13 +74,6 @@ public final class GroupAggregateOperator implements Operator {
       state.drainChanges(out);
     }
     state.flushDeletions(context);
-    if (out.rowCount() > 0) {
-      output.emit(out);
-    }
-    if (pendingWatermark > watermark) {
-      watermark = pendingWatermark;
-      output.emitWatermark(watermark);
-    }
   }
 
   @Override

@@ -5,14 +5,12 @@ import io.laminardb.common.collect.TimerHeap;
 import io.laminardb.core.batch.Batch;
 import io.laminardb.core.batch.LongColumn;
 import io.laminardb.core.operator.LateRowCounter;
-import io.laminardb.core.operator.Operator;
-import io.laminardb.core.operator.OperatorContext;
-import io.laminardb.core.operator.Output;
 import io.laminardb.core.operator.aggregate.AggregateSpec;
 import io.laminardb.core.operator.aggregate.DirtySlots;
 import io.laminardb.core.operator.aggregate.EmitMode;
 import io.laminardb.core.operator.aggregate.GroupTable;
 import io.laminardb.core.operator.aggregate.GroupedState;
+import io.laminardb.core.operator.aggregate.StepAggregateOperator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +21,7 @@ import java.util.List;
  * several. Sessions fire when the watermark reaches their end and are purged at end + lateness; sessions
  * have timers in a heap by end, so a watermark costs O(sessions fired · log n).
  */
-public final class SessionAggregateOperator implements Operator, LateRowCounter {
+public final class SessionAggregateOperator extends StepAggregateOperator implements LateRowCounter {
   private final AggregateSpec spec;
   private final long gap;
   private final int timeColumn;
@@ -45,13 +43,10 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
   private final IntList retired = new IntList();
   private int[] slots = new int[64];
   private long nextSessionId;
-  private final Batch out;
-  private Output output;
-  private long watermark = Long.MIN_VALUE;
-  private long pendingWatermark = Long.MIN_VALUE;
   private long lateRows;
 
   public SessionAggregateOperator(AggregateSpec spec, long gap, int timeColumn, long lateness) {
+    super(spec.outputSchema());
     this.spec = spec;
     this.gap = gap;
     this.timeColumn = timeColumn;
@@ -59,14 +54,9 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
     this.lateness = mode == EmitMode.FINAL ? 0 : lateness;
     this.state = new GroupedState(spec);
     this.keys = new GroupTable(spec.inputSchema(), spec.keyColumns());
-    this.out = new Batch(spec.outputSchema(), 64);
     Arrays.fill(redirect, -1);
   }
 
-  @Override
-  public void open(OperatorContext context, Output downstream) {
-    this.output = downstream;
-  }
 
   @Override
   public void onBatch(int port, Batch batch) {
@@ -188,21 +178,10 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
     }
   }
 
-  @Override
-  public void onWatermark(int port, long newWatermark) {
-    if (newWatermark != io.laminardb.core.time.Watermarks.IDLE && newWatermark > pendingWatermark) {
-      pendingWatermark = newWatermark;
-    }
-  }
+
 
   @Override
-  public boolean needsStepEnd() {
-    return true;
-  }
-
-  @Override
-  public void onStepEnd() {
-    out.clear();
+  protected void emitStepRows() {
     for (int i = 0; i < dirty.size(); i++) {
       int slot = dirty.get(i);
       if (!dirty.isMarked(slot)) {
@@ -224,19 +203,10 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
     if (mode == EmitMode.CHANGES) {
       state.drainChanges(out);
     }
-    boolean advanced = pendingWatermark > watermark;
-    if (advanced) {
-      advance(pendingWatermark);
-    }
-    if (out.rowCount() > 0) {
-      output.emit(out);
-    }
-    if (advanced) {
-      output.emitWatermark(watermark);
-    }
   }
 
-  private void advance(long newWatermark) {
+  @Override
+  protected void applyWatermark(long newWatermark) {
     // ON WINDOW CLOSE with lateness waits for end + lateness and emits once (§24.2); without lateness fire
     // and purge coincide.
     boolean emitAtFire = mode == EmitMode.ON_WATERMARK || mode == EmitMode.FINAL
@@ -273,7 +243,6 @@ public final class SessionAggregateOperator implements Operator, LateRowCounter 
       dirty.unmark(slot);
       state.release(slot);
     }
-    watermark = newWatermark;
   }
 
   @Override

@@ -4,7 +4,6 @@ import io.laminardb.common.collect.IntList;
 import io.laminardb.core.batch.Batch;
 import io.laminardb.core.batch.LongColumn;
 import io.laminardb.core.operator.LateRowCounter;
-import io.laminardb.core.operator.Operator;
 import io.laminardb.core.operator.OperatorContext;
 import io.laminardb.core.operator.Output;
 import io.laminardb.core.operator.aggregate.AggregateSpec;
@@ -12,6 +11,7 @@ import io.laminardb.core.operator.aggregate.DirtySlots;
 import io.laminardb.core.operator.aggregate.EmitMode;
 import io.laminardb.core.operator.aggregate.EmitTicker;
 import io.laminardb.core.operator.aggregate.GroupedState;
+import io.laminardb.core.operator.aggregate.StepAggregateOperator;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * end and are purged at end + allowed lateness. Window bookkeeping is an ordered map by start, so a
  * watermark costs O(windows fired or purged), not a scan of all open windows.
  */
-public final class WindowAggregateOperator implements Operator, LateRowCounter {
+public final class WindowAggregateOperator extends StepAggregateOperator implements LateRowCounter {
   private final AggregateSpec spec;
   private final WindowSpec window;
   private final int timeColumn;
@@ -33,12 +33,7 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
   private final TreeMap<Long, WindowEntry> windows = new TreeMap<>();
   private final DirtySlots dirty = new DirtySlots();
   private int[][] slots;
-  private final Batch out;
   private final EmitTicker ticker;
-  private OperatorContext context;
-  private Output output;
-  private long watermark = Long.MIN_VALUE;
-  private long pendingWatermark = Long.MIN_VALUE;
   private long lateRows;
 
   private static final class WindowEntry {
@@ -52,6 +47,7 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
   }
 
   public WindowAggregateOperator(AggregateSpec spec, WindowSpec window, int timeColumn, long lateness) {
+    super(spec.outputSchema());
     this.spec = spec;
     this.window = window;
     this.timeColumn = timeColumn;
@@ -59,14 +55,12 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
     this.lateness = mode == EmitMode.FINAL ? 0 : lateness;
     this.state = new GroupedState(spec);
     this.slots = new int[window.maxWindowsPerEvent()][64];
-    this.out = new Batch(spec.outputSchema(), 64);
     this.ticker = mode == EmitMode.EVERY_INTERVAL ? new EmitTicker(spec.emitIntervalMillis()) : null;
   }
 
   @Override
   public void open(OperatorContext operatorContext, Output downstream) {
-    this.context = operatorContext;
-    this.output = downstream;
+    super.open(operatorContext, downstream);
     if (ticker != null) {
       ticker.due(context.processingTimeMillis());
     }
@@ -133,35 +127,11 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
     }
   }
 
-  @Override
-  public void onWatermark(int port, long newWatermark) {
-    if (newWatermark != io.laminardb.core.time.Watermarks.IDLE && newWatermark > pendingWatermark) {
-      pendingWatermark = newWatermark;
-    }
-  }
+
+
 
   @Override
-  public boolean needsStepEnd() {
-    return true;
-  }
-
-  @Override
-  public void onStepEnd() {
-    out.clear();
-    emitDirty();
-    boolean advanced = pendingWatermark > watermark;
-    if (advanced) {
-      advance(pendingWatermark);
-    }
-    if (out.rowCount() > 0) {
-      output.emit(out);
-    }
-    if (advanced) {
-      output.emitWatermark(watermark);
-    }
-  }
-
-  private void emitDirty() {
+  protected void emitStepRows() {
     if (ticker != null && !ticker.due(context.processingTimeMillis())) {
       return;
     }
@@ -201,7 +171,8 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
     state.appendRow(slot, start, start + window.size(), out);
   }
 
-  private void advance(long newWatermark) {
+  @Override
+  protected void applyWatermark(long newWatermark) {
     long size = window.size();
     boolean emitAtFire = mode == EmitMode.ON_WATERMARK || mode == EmitMode.FINAL
         || mode == EmitMode.EVERY_INTERVAL || (mode == EmitMode.ON_WINDOW_CLOSE && lateness == 0);
@@ -227,7 +198,6 @@ public final class WindowAggregateOperator implements Operator, LateRowCounter {
       }
       purge.remove();
     }
-    watermark = newWatermark;
   }
 
   private void emitWindow(WindowEntry entry) {
