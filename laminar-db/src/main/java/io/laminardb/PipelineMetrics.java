@@ -16,8 +16,19 @@ public record PipelineMetrics(long totalEventsIngested, long totalEventsEmitted,
     Duration uptime, PipelineState state, long stepsProcessed, Map<String, SourceMetrics> sources,
     Map<String, StreamMetrics> streams) {
 
+  /**
+   * @param pending rows pushed but not yet processed (held rows of a paused source included)
+   * @param idle whether the source is idle (no data for its idle.timeout) and excluded from watermarks
+   * @param alignmentHeld rows held back because the source is ahead of its alignment group (mode pause)
+   * @param alignmentDropped rows dropped because they would carry the source ahead of its alignment group
+   *     (mode drop)
+   * @param alignmentViolations batches that carried the source ahead of its alignment group (mode warn)
+   * @param watermarkKeys keys with their own watermark (watermark.key), idle keys included
+   * @param watermarkKeyEvictions keys evicted because watermark.key.max_keys was reached
+   */
   public record SourceMetrics(String name, long totalEvents, long pending, boolean isBackpressured,
-      long watermark) {}
+      long watermark, boolean idle, long alignmentHeld, long alignmentDropped, long alignmentViolations,
+      int watermarkKeys, long watermarkKeyEvictions) {}
 
   /**
    * @param lateEvents input rows dropped or sent to LATE DATA TO because their windows had closed

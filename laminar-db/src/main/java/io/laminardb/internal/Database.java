@@ -223,8 +223,11 @@ public final class Database {
       if (e.kind() == ObjectKind.SOURCE) {
         SourceNode n = e.sourceNode();
         ingested += n.ingestedRows();
+        var keyed = n.keyedWatermarks();
         sources.put(e.name(), new PipelineMetrics.SourceMetrics(e.name(), n.ingestedRows(), n.pendingRows(),
-            n.pendingRows() > settings.bufferSize() * 8L / 10, n.currentWatermark()));
+            n.pendingRows() > settings.bufferSize() * 8L / 10, n.currentWatermark(), n.isIdle(),
+            n.heldRows(), n.alignmentDropped(), n.alignmentViolations(),
+            keyed == null ? 0 : keyed.trackedKeys(), keyed == null ? 0 : keyed.evictions()));
       } else if (e.kind() != ObjectKind.TABLE) {
         QueryRuntime q = pipeline.query(e.name());
         if (q != null) {

@@ -191,24 +191,11 @@ final class StatementRunner implements RelationResolver {
       }
       delay = s.watermark().delayMillis();
     }
-    long idleTimeout = 0;
-    for (var option : s.with().entrySet()) {
-      switch (option.getKey()) {
-        case "idle.timeout", "idle_timeout", "watermark.idle.timeout" -> {
-          try {
-            idleTimeout = io.laminardb.sql.parser.Intervals.toMillis(option.getValue(), null);
-          } catch (IllegalArgumentException e) {
-            throw new LaminarException(ErrorCode.INVALID_CONFIG, "option '" + option.getKey() + "' of source '"
-                + s.name() + "': " + e.getMessage());
-          }
-          if (idleTimeout <= 0) {
-            throw new LaminarException(ErrorCode.INVALID_CONFIG, "option '" + option.getKey()
-                + "' must be a positive interval such as '30s'");
-          }
-        }
-        default -> throw new LaminarException(ErrorCode.INVALID_CONFIG, "unknown option '" + option.getKey()
-            + "' for source '" + s.name() + "'; supported: idle.timeout");
-      }
+    SourceOptions options = SourceOptions.parse(s.name(), s.with(), schema, eventTime);
+    long idleTimeout = options.idleTimeoutMillis();
+    if (options.alignmentGroup() != null) {
+      pipeline.checkAlignment(options.alignmentGroup(), options.alignmentMaxDriftMillis(),
+          options.alignmentMode());
     }
     SourceConnector connector = null;
     if (s.connector() != null) {
@@ -217,9 +204,20 @@ final class StatementRunner implements RelationResolver {
     }
     SourceNode node = new SourceNode(s.name(), schema, pipeline, eventTime, 1L, delay);
     node.setIdleTimeout(idleTimeout);
-    pipeline.addSource(node);
+    if (options.watermarkKeyColumn() >= 0) {
+      node.setKeyedWatermarks(options.watermarkKeyColumn(), options.keyedWatermarks(schema, delay));
+    }
+    if (options.alignmentGroup() != null) {
+      pipeline.addSource(node, options.alignmentGroup(), options.alignmentMaxDriftMillis(),
+          options.alignmentMode());
+    } else {
+      pipeline.addSource(node);
+    }
     if (idleTimeout > 0) {
       periodicQueryCreated.accept(idleTimeout);
+    }
+    if (options.watermarkKeyColumn() >= 0 && options.keyIdleTimeoutMillis() > 0) {
+      periodicQueryCreated.accept(options.keyIdleTimeoutMillis());
     }
     CatalogEntry entry = new CatalogEntry(s.name(), ObjectKind.SOURCE, schema, List.of(), s.sql(), node,
         connector, null, List.of());

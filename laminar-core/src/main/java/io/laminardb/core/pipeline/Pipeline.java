@@ -21,6 +21,7 @@ public final class Pipeline {
   /** Queries with step-end work, in activation order (a query only reads objects created before it). */
   private final List<SourceNode> idleSources = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<QueryRuntime> stepEndQueries = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Map<String, AlignmentGroup> alignmentGroups = new ConcurrentHashMap<>();
   private final Clock clock;
   private volatile ErrorListener errorListener = (query, error) -> {};
 
@@ -40,8 +41,34 @@ public final class Pipeline {
 
   public void addSource(SourceNode source) {
     nodes.put(source.name(), source);
-    if (source.idleTimeoutMillis() > 0) {
+    if (source.needsIdleChecks()) {
       idleSources.add(source);
+    }
+  }
+
+  /**
+   * Adds a source to the alignment group {@code name}, creating the group with this drift and mode; the
+   * members of one group must agree on both.
+   */
+  public void addSource(SourceNode source, String group, long maxDriftMillis, AlignmentGroup.Mode mode) {
+    AlignmentGroup g = alignmentGroups.computeIfAbsent(group, n -> new AlignmentGroup(n, maxDriftMillis, mode));
+    if (g.maxDriftMillis() != maxDriftMillis || g.mode() != mode) {
+      throw new LaminarException(ErrorCode.INVALID_CONFIG, "alignment group '" + group + "' already has"
+          + " max_drift " + g.maxDriftMillis() + " ms and mode " + g.mode().name().toLowerCase()
+          + "; every source of a group must use the same settings");
+    }
+    source.joinAlignmentGroup(g);
+    g.add(source);
+    addSource(source);
+  }
+
+  /** Checks that a source could join the group without conflicting settings (any thread, before DDL). */
+  public void checkAlignment(String group, long maxDriftMillis, AlignmentGroup.Mode mode) {
+    AlignmentGroup g = alignmentGroups.get(group);
+    if (g != null && (g.maxDriftMillis() != maxDriftMillis || g.mode() != mode)) {
+      throw new LaminarException(ErrorCode.INVALID_CONFIG, "alignment group '" + group + "' already has"
+          + " max_drift " + g.maxDriftMillis() + " ms and mode " + g.mode().name().toLowerCase()
+          + "; every source of a group must use the same settings");
     }
   }
 
@@ -84,6 +111,15 @@ public final class Pipeline {
     }
     nodes.remove(node.name(), node);
     idleSources.remove(node);
+    if (node instanceof SourceNode source && source.alignmentGroup() != null) {
+      AlignmentGroup g = source.alignmentGroup();
+      g.remove(source);
+      if (g.isEmpty()) {
+        alignmentGroups.remove(g.name(), g);
+      } else {
+        g.releaseHeld(clock.millis());
+      }
+    }
   }
 
   public StreamNode node(String name) {
@@ -105,15 +141,26 @@ public final class Pipeline {
   // ---- steps (compute thread) ----
 
   void runPush(SourceNode source, Batch batch, int partition) {
+    boolean delivered = true;
+    long now = clock.millis();
     try {
-      source.ingest(batch, partition, clock.millis());
+      delivered = source.ingest(batch, partition, now);
     } finally {
-      source.releasePending(batch.rowCount());
+      if (delivered) {
+        source.releasePending(batch.rowCount());
+      }
+    }
+    if (source.alignmentGroup() != null) {
+      source.alignmentGroup().releaseHeld(now);
     }
   }
 
   void runWatermark(SourceNode source, long watermark, int partition) {
-    source.applyWatermark(watermark, partition, clock.millis());
+    long now = clock.millis();
+    source.applyWatermark(watermark, partition, now);
+    if (source.alignmentGroup() != null) {
+      source.alignmentGroup().releaseHeld(now);
+    }
   }
 
   /** Whether some query emits on processing-time ticks. */
@@ -131,6 +178,9 @@ public final class Pipeline {
       long now = clock.millis();
       for (SourceNode source : idleSources) {
         source.checkIdle(now);
+      }
+      for (AlignmentGroup g : alignmentGroups.values()) {
+        g.releaseHeld(now);
       }
     }
     for (int i = 0; i < stepEndQueries.size(); i++) {

@@ -3,7 +3,9 @@ package io.laminardb.core.pipeline;
 import io.laminardb.core.batch.Batch;
 import io.laminardb.core.batch.LongColumn;
 import io.laminardb.core.time.BoundedOutOfOrderness;
+import io.laminardb.core.time.KeyedWatermarks;
 import io.laminardb.core.type.Schema;
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +26,20 @@ public final class SourceNode extends StreamNode {
   private boolean idle;
   /** Per-partition generators (F064); empty for a source that is never pushed to by partition. */
   private final java.util.Map<Integer, Partition> partitions = new java.util.HashMap<>();
+
+  /** Per-key watermarks (F065), or null. */
+  private KeyedWatermarks keyed;
+  private int keyColumn = -1;
+  /** The alignment group (F066), or null; with PAUSE, input that arrives while ahead waits in {@link #held}. */
+  private AlignmentGroup alignment;
+  private final ArrayDeque<Held> held = new ArrayDeque<>();
+  private volatile long heldRows;
+  private volatile long alignmentDropped;
+  private volatile long alignmentViolations;
+  private boolean warnedAhead;
+
+  /** A push or watermark step held back while the source was ahead of its alignment group. */
+  private record Held(Batch batch, int partition, long watermark) {}
 
   private static final class Partition {
     final BoundedOutOfOrderness generator;
@@ -68,6 +84,9 @@ public final class SourceNode extends StreamNode {
 
   /** Processing-time check, at every step and tick. Compute thread only. */
   void checkIdle(long nowMillis) {
+    if (keyed != null && keyed.checkIdle(nowMillis)) {
+      publish();
+    }
     if (idleTimeoutMillis > 0 && !partitions.isEmpty()) {
       boolean changed = false;
       for (Partition p : partitions.values()) {
@@ -104,11 +123,35 @@ public final class SourceNode extends StreamNode {
     ingest(batch, -1, nowMillis);
   }
 
-  /** A push step for one partition ({@code -1}: the source as a whole). */
-  void ingest(Batch batch, int partition, long nowMillis) {
+  /**
+   * A push step for one partition ({@code -1}: the source as a whole). Returns false when the batch was
+   * held back because the source is ahead of its alignment group; its rows then stay pending.
+   */
+  boolean ingest(Batch batch, int partition, long nowMillis) {
     if (idleTimeoutMillis > 0) {
       activity(nowMillis);
     }
+    if (alignment != null) {
+      switch (alignment.mode()) {
+        case PAUSE -> {
+          if (!held.isEmpty() || isAhead()) {
+            held.add(new Held(batch.copy(), partition, Long.MIN_VALUE));
+            heldRows += batch.rowCount();
+            return false;
+          }
+        }
+        case DROP -> batch = dropRowsAhead(batch);
+        case WARN -> { }
+      }
+    }
+    ingestNow(batch, partition, nowMillis);
+    if (alignment != null && alignment.mode() == AlignmentGroup.Mode.WARN) {
+      warnIfAhead();
+    }
+    return true;
+  }
+
+  private void ingestNow(Batch batch, int partition, long nowMillis) {
     int n = batch.rowCount();
     ingestedRows.addAndGet(n);
     deliver(batch);
@@ -126,7 +169,11 @@ public final class SourceNode extends StreamNode {
         return;
       }
       long eventTime = Math.floorDiv(max, eventTimeDivisor);
-      if (partition >= 0) {
+      if (keyed != null) {
+        if (keyed.observe(batch, keyColumn, ts, eventTimeDivisor, nowMillis)) {
+          publish();
+        }
+      } else if (partition >= 0) {
         Partition p = partition(partition, nowMillis);
         if (p.generator.observe(eventTime)) {
           publish();
@@ -158,6 +205,14 @@ public final class SourceNode extends StreamNode {
     if (idleTimeoutMillis > 0) {
       activity(nowMillis);
     }
+    if (alignment != null && alignment.mode() == AlignmentGroup.Mode.PAUSE && (!held.isEmpty() || isAhead())) {
+      held.add(new Held(null, partition, watermark));
+      return;
+    }
+    applyWatermarkNow(watermark, partition, nowMillis);
+  }
+
+  private void applyWatermarkNow(long watermark, int partition, long nowMillis) {
     boolean advanced = partition >= 0 ? partition(partition, nowMillis).generator.advanceTo(watermark)
         : generator.advanceTo(watermark);
     if (advanced) {
@@ -171,6 +226,12 @@ public final class SourceNode extends StreamNode {
    */
   private void publish() {
     long w = generator.watermark();
+    if (keyed != null) {
+      long min = keyed.minWatermark();
+      if (min > w) {
+        w = min;
+      }
+    }
     if (!partitions.isEmpty()) {
       long min = Long.MAX_VALUE;
       for (Partition p : partitions.values()) {
@@ -254,6 +315,126 @@ public final class SourceNode extends StreamNode {
         waiters--;
       }
     }
+  }
+
+  // ---- keyed watermarks (F065) ----
+
+  /**
+   * Derives the watermark per key of column {@code keyColumn}: the source watermark becomes the minimum
+   * over active keys (manual watermarks still raise it). Requires a WATERMARK clause.
+   */
+  public void setKeyedWatermarks(int keyColumn, KeyedWatermarks keyed) {
+    this.keyColumn = keyColumn;
+    this.keyed = keyed;
+  }
+
+  public KeyedWatermarks keyedWatermarks() {
+    return keyed;
+  }
+
+  /** Whether the pipeline must call {@link #checkIdle(long)} on every step and tick. */
+  public boolean needsIdleChecks() {
+    return idleTimeoutMillis > 0 || keyed != null;
+  }
+
+  // ---- alignment groups (F066) ----
+
+  void joinAlignmentGroup(AlignmentGroup group) {
+    this.alignment = group;
+  }
+
+  public AlignmentGroup alignmentGroup() {
+    return alignment;
+  }
+
+  private boolean isAhead() {
+    return publishedWatermark != Long.MIN_VALUE && publishedWatermark > alignment.limitFor(this);
+  }
+
+  /** Whether the source is currently held back by its alignment group (any thread; approximate). */
+  public boolean isAlignmentPaused() {
+    return heldRows > 0;
+  }
+
+  /** Rows waiting because the source is ahead of its alignment group. */
+  public long heldRows() {
+    return heldRows;
+  }
+
+  /** Rows dropped by an alignment group in DROP mode. */
+  public long alignmentDropped() {
+    return alignmentDropped;
+  }
+
+  /** Batches that carried the source ahead of its alignment group in WARN mode. */
+  public long alignmentViolations() {
+    return alignmentViolations;
+  }
+
+  private void warnIfAhead() {
+    if (isAhead()) {
+      alignmentViolations++;
+      if (!warnedAhead) {
+        warnedAhead = true;
+        System.getLogger(SourceNode.class.getName()).log(System.Logger.Level.WARNING,
+            "source ''{0}'' is ahead of alignment group ''{1}'' by more than {2} ms (watermark {3})",
+            name(), alignment.name(), alignment.maxDriftMillis(), publishedWatermark);
+      }
+    } else {
+      warnedAhead = false;
+    }
+  }
+
+  /** Keeps the rows whose event time would not carry the source past its group's limit. */
+  private Batch dropRowsAhead(Batch batch) {
+    long limit = alignment.limitFor(this);
+    if (limit == Long.MAX_VALUE || !hasWatermarkClause) {
+      return batch;
+    }
+    int n = batch.rowCount();
+    LongColumn ts = batch.longColumn(eventTimeColumn);
+    long delay = generator.delayMillis();
+    int dropped = 0;
+    for (int i = 0; i < n; i++) {
+      if (!ts.nulls[i] && Math.floorDiv(ts.values[i], eventTimeDivisor) - delay > limit) {
+        dropped++;
+      }
+    }
+    if (dropped == 0) {
+      return batch;
+    }
+    Batch kept = new Batch(batch.schema(), n - dropped);
+    for (int i = 0; i < n; i++) {
+      if (ts.nulls[i] || Math.floorDiv(ts.values[i], eventTimeDivisor) - delay <= limit) {
+        kept.appendRow(batch, i);
+      }
+    }
+    alignmentDropped += dropped;
+    return kept;
+  }
+
+  /**
+   * Runs held input in arrival order while the source is not ahead; returns true when something ran.
+   * Compute thread only.
+   */
+  boolean releaseHeld(long nowMillis) {
+    boolean ran = false;
+    while (!held.isEmpty() && !isAhead()) {
+      Held h = held.poll();
+      ran = true;
+      if (h.batch() == null) {
+        applyWatermarkNow(h.watermark(), h.partition(), nowMillis);
+      } else {
+        int rows = h.batch().rowCount();
+        heldRows -= rows;
+        try {
+          ingestNow(h.batch(), h.partition(), nowMillis);
+        } finally {
+          releasePending(rows);
+        }
+      }
+    }
+    return ran;
   }
 
   /** Restores generator and watermark from a checkpoint (no propagation). */
