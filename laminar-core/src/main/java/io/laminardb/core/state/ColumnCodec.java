@@ -39,6 +39,10 @@ public final class ColumnCodec {
   }
 
   private static void writeObject(Object value, TypeKind kind, DataOutput out) throws IOException {
+    if (kind == TypeKind.ARRAY) {
+      TaggedValues.write(out, value);
+      return;
+    }
     byte[] bytes = switch (kind) {
       case BINARY -> (byte[]) value;
       case DECIMAL -> ((BigDecimal) value).toString().getBytes(StandardCharsets.UTF_8);
@@ -49,6 +53,9 @@ public final class ColumnCodec {
   }
 
   private static Object readObject(TypeKind kind, DataInput in) throws IOException {
+    if (kind == TypeKind.ARRAY) {
+      return TaggedValues.read(in);
+    }
     byte[] bytes = new byte[in.readInt()];
     in.readFully(bytes);
     return switch (kind) {

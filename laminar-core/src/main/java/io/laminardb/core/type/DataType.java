@@ -10,12 +10,29 @@ public final class DataType {
   private final int precision;
   private final int scale;
   private final boolean nullable;
+  /** The element type of an ARRAY, else null. */
+  private final DataType elementType;
 
   private DataType(TypeKind kind, int precision, int scale, boolean nullable) {
+    this(kind, precision, scale, nullable, null);
+  }
+
+  private DataType(TypeKind kind, int precision, int scale, boolean nullable, DataType elementType) {
     this.kind = kind;
     this.precision = precision;
     this.scale = scale;
     this.nullable = nullable;
+    this.elementType = elementType;
+  }
+
+  /** {@code ARRAY<element>}; its values are unmodifiable lists of the element's stored values. */
+  public static DataType array(DataType element) {
+    return new DataType(TypeKind.ARRAY, -1, 0, true, element);
+  }
+
+  /** The element type of an ARRAY, or null for other kinds. */
+  public DataType elementType() {
+    return elementType;
   }
 
   public static DataType of(TypeKind kind) {
@@ -35,7 +52,7 @@ public final class DataType {
   }
 
   public DataType withNullable(boolean isNullable) {
-    return isNullable == nullable ? this : new DataType(kind, precision, scale, isNullable);
+    return isNullable == nullable ? this : new DataType(kind, precision, scale, isNullable, elementType);
   }
 
   public TypeKind kind() {
@@ -69,6 +86,7 @@ public final class DataType {
       case DECIMAL -> "DECIMAL(" + precision + ", " + scale + ")";
       case TIMESTAMP -> "TIMESTAMP(" + precision + ")";
       case TIMESTAMP_TZ -> "TIMESTAMP(" + precision + ") WITH TIME ZONE";
+      case ARRAY -> elementType.sql() + " ARRAY";
       default -> kind.sqlName();
     };
   }
@@ -76,17 +94,19 @@ public final class DataType {
   @Override
   public boolean equals(Object o) {
     return o instanceof DataType t && t.kind == kind && t.precision == precision && t.scale == scale
-        && t.nullable == nullable;
+        && t.nullable == nullable && Objects.equals(t.elementType, elementType);
   }
 
   /** Equality ignoring nullability. */
   public boolean sameTypeAs(DataType other) {
-    return other.kind == kind && other.precision == precision && other.scale == scale;
+    return other.kind == kind && other.precision == precision && other.scale == scale
+        && (elementType == null ? other.elementType == null
+            : other.elementType != null && elementType.sameTypeAs(other.elementType));
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, precision, scale, nullable);
+    return Objects.hash(kind, precision, scale, nullable, elementType);
   }
 
   @Override

@@ -24,6 +24,8 @@ public enum TypeKind {
   INTERVAL_YEAR_MONTH(Storage.LONG, "INTERVAL YEAR TO MONTH"),
   BINARY(Storage.OBJECT, "BINARY"),
   JSON(Storage.OBJECT, "JSON"),
+  /** An ordered list of values of one element type, stored as an unmodifiable {@code List} of stored values. */
+  ARRAY(Storage.OBJECT, "ARRAY"),
   /** Untyped NULL literal. */
   NULL(Storage.OBJECT, "NULL");
 

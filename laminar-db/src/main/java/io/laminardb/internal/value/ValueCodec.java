@@ -14,7 +14,10 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
+import java.util.List;
 
 /**
  * Converts between the Java values users push and read and the storage form of columns (Long, Double or
@@ -43,6 +46,7 @@ public final class ValueCodec {
           : integral(value, Long.MIN_VALUE, Long.MAX_VALUE);
       case INTERVAL_YEAR_MONTH -> integral(value, Long.MIN_VALUE, Long.MAX_VALUE);
       case BINARY -> value instanceof byte[] b ? b : null;
+      case ARRAY -> array(type, value, column);
       case NULL -> null;
     };
     if (stored == null) {
@@ -50,6 +54,22 @@ public final class ValueCodec {
           + type.sql() + " but the value " + describe(value) + " is a " + value.getClass().getSimpleName());
     }
     return stored;
+  }
+
+  /** A List or an array to an unmodifiable list of the elements' storage form. */
+  private static List<Object> array(DataType type, Object value, String column) {
+    Object[] elements;
+    if (value instanceof List<?> list) {
+      elements = list.toArray();
+    } else if (value instanceof Object[] a) {
+      elements = a.clone();
+    } else {
+      return null;
+    }
+    for (int i = 0; i < elements.length; i++) {
+      elements[i] = toStorage(type.elementType(), elements[i], column + "[" + (i + 1) + "]");
+    }
+    return Collections.unmodifiableList(Arrays.asList(elements));
   }
 
   private static String describe(Object value) {
@@ -124,6 +144,14 @@ public final class ValueCodec {
       case DATE -> LocalDate.ofEpochDay((Long) stored);
       case TIME -> LocalTime.ofNanoOfDay((Long) stored * 1_000_000L);
       case INTERVAL_DAY_TIME -> Duration.ofMillis((Long) stored);
+      case ARRAY -> {
+        List<?> list = (List<?>) stored;
+        Object[] elements = new Object[list.size()];
+        for (int i = 0; i < elements.length; i++) {
+          elements[i] = toJava(type.elementType(), list.get(i));
+        }
+        yield Collections.unmodifiableList(Arrays.asList(elements));
+      }
       default -> stored;
     };
   }

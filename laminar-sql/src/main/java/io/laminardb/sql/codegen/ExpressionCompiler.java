@@ -90,6 +90,8 @@ final class ExpressionCompiler {
       case BYTES -> constant("byte[]", "java.util.HexFormat.of().parseHex(\""
           + literal.getValueAs(ByteString.class).toString() + "\")");
       case SYMBOL -> javaString(String.valueOf(literal.getValue()));
+      case LIST -> throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "array literals are not supported"
+          + " in continuous queries yet");
     };
     return new Value("false", value, jt);
   }

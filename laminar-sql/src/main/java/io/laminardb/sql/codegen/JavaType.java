@@ -12,6 +12,8 @@ enum JavaType {
   DECIMAL("java.math.BigDecimal", "null"),
   STRING("String", "null"),
   BYTES("byte[]", "null"),
+  /** ARRAY values: unmodifiable lists of stored element values, passed through (projections, filters). */
+  LIST("java.util.List", "null"),
   SYMBOL("String", "null");
 
   final String javaName;
@@ -34,6 +36,7 @@ enum JavaType {
       case DECIMAL -> DECIMAL;
       case CHAR, VARCHAR, NULL -> STRING;
       case BINARY, VARBINARY -> BYTES;
+      case ARRAY -> LIST;
       case SYMBOL -> SYMBOL;
       default -> throw new LaminarException(ErrorCode.SQL_UNSUPPORTED,
           "type " + type.getFullTypeString() + " is not supported in continuous queries yet");

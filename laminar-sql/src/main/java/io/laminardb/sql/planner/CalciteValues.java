@@ -18,6 +18,14 @@ public final class CalciteValues {
       case INT, DATE, TIME -> (int) (long) (Long) stored;
       case FLOAT -> (float) (double) (Double) stored;
       case BINARY -> new ByteString((byte[]) stored);
+      case ARRAY -> {
+        java.util.List<?> list = (java.util.List<?>) stored;
+        java.util.List<Object> out = new java.util.ArrayList<>(list.size());
+        for (Object element : list) {
+          out.add(toCalcite(type.elementType(), element));
+        }
+        yield out;
+      }
       default -> stored;
     };
   }
@@ -26,6 +34,14 @@ public final class CalciteValues {
   public static Object fromCalcite(DataType type, Object value) {
     if (value == null) {
       return null;
+    }
+    if (type.kind() == io.laminardb.core.type.TypeKind.ARRAY) {
+      Object[] elements = value instanceof java.util.List<?> list ? list.toArray() : (Object[]) value;
+      Object[] stored = new Object[elements.length];
+      for (int i = 0; i < elements.length; i++) {
+        stored[i] = fromCalcite(type.elementType(), elements[i]);
+      }
+      return java.util.Collections.unmodifiableList(java.util.Arrays.asList(stored));
     }
     return switch (type.storage()) {
       case LONG -> value instanceof Boolean b ? (b ? 1L : 0L) : ((Number) value).longValue();

@@ -235,6 +235,10 @@ public final class QueryPlanner implements AutoCloseable {
         java.sql.Time t = rs.getTime(column, utc);
         yield t == null ? null : Math.floorMod(t.getTime(), 86_400_000L);
       }
+      case ARRAY -> {
+        java.sql.Array a = rs.getArray(column);
+        yield a == null ? null : a.getArray();
+      }
       default -> rs.getObject(column);
     };
     return CalciteValues.fromCalcite(type, value);

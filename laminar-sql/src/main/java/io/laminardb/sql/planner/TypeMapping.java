@@ -40,6 +40,7 @@ public final class TypeMapping {
       case INTERVAL_YEAR_MONTH -> factory.createSqlIntervalType(
           new SqlIntervalQualifier(TimeUnit.YEAR, TimeUnit.MONTH, SqlParserPos.ZERO));
       case BINARY -> factory.createSqlType(SqlTypeName.VARBINARY);
+      case ARRAY -> factory.createArrayType(toRel(type.elementType(), factory), -1);
       case NULL -> factory.createSqlType(SqlTypeName.NULL);
     };
     return factory.createTypeWithNullability(rel, type.nullable());
@@ -74,6 +75,7 @@ public final class TypeMapping {
       case INTERVAL_YEAR, INTERVAL_YEAR_MONTH, INTERVAL_MONTH -> DataType.of(TypeKind.INTERVAL_YEAR_MONTH);
       case BINARY, VARBINARY -> DataType.of(TypeKind.BINARY);
       case NULL -> DataType.of(TypeKind.NULL);
+      case ARRAY -> DataType.array(fromRel(rel.getComponentType()));
       default -> throw new LaminarException(ErrorCode.SQL_UNSUPPORTED,
           "values of type " + rel.getFullTypeString() + " are not supported in results yet");
     };

@@ -63,7 +63,7 @@ final class AggregateTranslator {
     boolean needsTime = false;
     for (AggregateCall call : aggregate.getAggCallList()) {
       SqlKind kind = call.getAggregation().getKind();
-      needsTime |= kind == SqlKind.FIRST_VALUE || kind == SqlKind.LAST_VALUE;
+      needsTime |= kind == SqlKind.FIRST_VALUE || kind == SqlKind.LAST_VALUE || kind == SqlKind.ARRAY_AGG;
     }
     PlanTranslator.OperatorSpecWithColumn timed = window == null && needsTime ? plans.withEventTime(input)
         : null;
@@ -248,6 +248,7 @@ final class AggregateTranslator {
       case MAX -> name.equals("BOOL_OR") || name.equals("SOME") ? AggregateKind.BOOL_OR : AggregateKind.MAX;
       case FIRST_VALUE -> AggregateKind.FIRST_VALUE;
       case LAST_VALUE -> AggregateKind.LAST_VALUE;
+      case ARRAY_AGG -> AggregateKind.ARRAY_AGG;
       case STDDEV_SAMP -> AggregateKind.STDDEV_SAMP;
       case STDDEV_POP -> AggregateKind.STDDEV_POP;
       case VAR_SAMP -> AggregateKind.VAR_SAMP;
@@ -268,7 +269,12 @@ final class AggregateTranslator {
       throw new LaminarException(ErrorCode.SQL_TYPE_MISMATCH, "SUM needs a numeric argument, not "
           + argType.sql());
     }
-    int time = kind == AggregateKind.FIRST_VALUE || kind == AggregateKind.LAST_VALUE ? timeColumn : -1;
+    if (kind == AggregateKind.ARRAY_AGG && !call.collation.getFieldCollations().isEmpty()) {
+      throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "ARRAY_AGG(... ORDER BY ...) is not supported yet;"
+          + " ARRAY_AGG lists values in event-time order (ties in arrival order)");
+    }
+    int time = kind == AggregateKind.FIRST_VALUE || kind == AggregateKind.LAST_VALUE
+        || kind == AggregateKind.ARRAY_AGG ? timeColumn : -1;
     return new AccumulatorSpec(kind, arg, argType, time, resultType, call.filterArg);
   }
 

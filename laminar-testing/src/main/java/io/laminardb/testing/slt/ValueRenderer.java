@@ -35,6 +35,7 @@ import java.util.List;
  *       {@code LocalTime} {@code 09:30:00}. Seconds are always printed; a fraction only when non-zero,
  *       with 3, 6 or 9 digits (the shortest that is exact).
  *   <li>{@code byte[]}: {@code 0x} followed by lower-case hex.
+ *   <li>{@code List} (ARRAY): {@code [a, NULL, b]}, elements rendered by these rules.
  *   <li>Anything else: {@code toString()}.
  * </ul>
  *
@@ -108,8 +109,21 @@ public final class ValueRenderer {
       case LocalDate d -> d.toString();
       case LocalTime t -> renderTime(t);
       case byte[] b -> "0x" + HexFormat.of().formatHex(b);
+      case java.util.List<?> list -> renderList(list);
       default -> value.toString();
     };
+  }
+
+  /** An ARRAY as {@code [a, NULL, b]}, each element rendered by its class. */
+  private static String renderList(java.util.List<?> list) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < list.size(); i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(render(list.get(i)));
+    }
+    return sb.append(']').toString();
   }
 
   /** Whether {@code value} (not null) belongs to the class family of {@code letter}. */

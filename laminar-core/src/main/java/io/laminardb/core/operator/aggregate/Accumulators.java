@@ -45,6 +45,7 @@ public final class Accumulators {
       case FIRST_VALUE, LAST_VALUE -> new FirstLastAccumulator(spec);
       case STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP -> new VarianceAccumulator(spec);
       case BOOL_AND, BOOL_OR -> new BoolAccumulator(spec);
+      case ARRAY_AGG -> new ArrayAggAccumulator(spec);
     };
   }
 
@@ -66,6 +67,7 @@ public final class Accumulators {
       case AVG, STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP -> DataType.of(TypeKind.DOUBLE);
       case MIN, MAX, FIRST_VALUE, LAST_VALUE -> argumentType.withNullable(true);
       case BOOL_AND, BOOL_OR -> DataType.of(TypeKind.BOOLEAN);
+      case ARRAY_AGG -> DataType.array(argumentType.withNullable(true));
     };
   }
 }

@@ -17,5 +17,6 @@ public enum AggregateKind {
   VAR_SAMP,
   VAR_POP,
   BOOL_AND,
-  BOOL_OR
+  BOOL_OR,
+  ARRAY_AGG
 }

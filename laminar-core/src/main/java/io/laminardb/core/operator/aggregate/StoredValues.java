@@ -1,13 +1,10 @@
 package io.laminardb.core.operator.aggregate;
 
-import io.laminardb.common.error.ErrorCode;
-import io.laminardb.common.error.LaminarException;
+import io.laminardb.core.state.TaggedValues;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -17,12 +14,6 @@ import java.util.Comparator;
  * DISTINCT equality.
  */
 final class StoredValues {
-  private static final byte TAG_NULL = 0;
-  private static final byte TAG_LONG = 1;
-  private static final byte TAG_DOUBLE = 2;
-  private static final byte TAG_STRING = 3;
-  private static final byte TAG_DECIMAL = 4;
-  private static final byte TAG_BYTES = 5;
 
   /**
    * SQL ordering of object values: strings by {@link String#compareTo}, decimals numerically, byte strings
@@ -74,65 +65,14 @@ final class StoredValues {
   }
 
   static void write(DataOutput out, Object value) throws IOException {
-    switch (value) {
-      case null -> out.writeByte(TAG_NULL);
-      case Long l -> {
-        out.writeByte(TAG_LONG);
-        out.writeLong(l);
-      }
-      case Double d -> {
-        out.writeByte(TAG_DOUBLE);
-        out.writeDouble(d);
-      }
-      case String s -> {
-        out.writeByte(TAG_STRING);
-        writeBytes(out, s.getBytes(StandardCharsets.UTF_8));
-      }
-      case BigDecimal d -> {
-        out.writeByte(TAG_DECIMAL);
-        out.writeInt(d.scale());
-        writeBytes(out, d.unscaledValue().toByteArray());
-      }
-      case byte[] b -> {
-        out.writeByte(TAG_BYTES);
-        writeBytes(out, b);
-      }
-      default -> throw new LaminarException(ErrorCode.SERIALIZATION,
-          "cannot snapshot aggregate value of " + value.getClass().getName());
-    }
+    TaggedValues.write(out, value);
   }
 
   static Object read(DataInput in) throws IOException {
-    byte tag = in.readByte();
-    return switch (tag) {
-      case TAG_NULL -> null;
-      case TAG_LONG -> in.readLong();
-      case TAG_DOUBLE -> in.readDouble();
-      case TAG_STRING -> new String(readBytes(in), StandardCharsets.UTF_8);
-      case TAG_DECIMAL -> {
-        int scale = in.readInt();
-        yield new BigDecimal(new BigInteger(readBytes(in)), scale);
-      }
-      case TAG_BYTES -> readBytes(in);
-      default -> throw new LaminarException(ErrorCode.DESERIALIZATION,
-          "unknown aggregate value tag " + tag);
-    };
+    return TaggedValues.read(in);
   }
 
-  private static void writeBytes(DataOutput out, byte[] bytes) throws IOException {
-    out.writeInt(bytes.length);
-    out.write(bytes);
-  }
 
-  private static byte[] readBytes(DataInput in) throws IOException {
-    int length = in.readInt();
-    if (length < 0) {
-      throw new LaminarException(ErrorCode.DESERIALIZATION, "negative length in aggregate snapshot");
-    }
-    byte[] bytes = new byte[length];
-    in.readFully(bytes);
-    return bytes;
-  }
 
   /** A byte string with content equality, as a hash-map key. */
   record BytesKey(byte[] bytes) {

@@ -155,7 +155,7 @@ class AccumulatorPropertyTest {
   record Case(AggregateKind kind, DataType type, int timeColumn) {
     boolean isRetractable() {
       return kind != AggregateKind.FIRST_VALUE && kind != AggregateKind.LAST_VALUE
-          && kind != AggregateKind.APPROX_COUNT_DISTINCT;
+          && kind != AggregateKind.APPROX_COUNT_DISTINCT && kind != AggregateKind.ARRAY_AGG;
     }
 
     boolean isExact() {
@@ -215,6 +215,9 @@ class AccumulatorPropertyTest {
     }
     cases.add(new Case(AggregateKind.APPROX_COUNT_DISTINCT, BIGINT, -1));
     cases.add(new Case(AggregateKind.APPROX_COUNT_DISTINCT, VARCHAR, -1));
+    cases.add(new Case(AggregateKind.ARRAY_AGG, BIGINT, TIME));
+    cases.add(new Case(AggregateKind.ARRAY_AGG, VARCHAR, TIME));
+    cases.add(new Case(AggregateKind.ARRAY_AGG, DOUBLE, -1));
     return cases;
   }
 
@@ -340,6 +343,7 @@ class AccumulatorPropertyTest {
         case BOOL_AND -> values.isEmpty() ? null : (values.contains(0L) ? 0L : 1L);
         case BOOL_OR -> values.isEmpty() ? null : (values.contains(1L) ? 1L : 0L);
         case FIRST_VALUE, LAST_VALUE -> firstOrLast(c, rows);
+        case ARRAY_AGG -> arrayAgg(c, rows);
         case APPROX_COUNT_DISTINCT -> throw new IllegalArgumentException("approximate");
       };
     }
@@ -432,6 +436,24 @@ class AccumulatorPropertyTest {
       double variance = squares / (isSample ? n - 1 : n);
       boolean isStddev = kind == AggregateKind.STDDEV_SAMP || kind == AggregateKind.STDDEV_POP;
       return isStddev ? Math.sqrt(variance) : variance;
+    }
+
+    /** All values, NULLs included, by event time (when the case has one) and then arrival. */
+    private static Object arrayAgg(Case c, List<Row> rows) {
+      if (rows.isEmpty()) {
+        return null;
+      }
+      List<Row> sorted = new ArrayList<>(rows);
+      sorted.sort((a, b) -> {
+        long ta = c.timeColumn() >= 0 ? a.time() : 0;
+        long tb = c.timeColumn() >= 0 ? b.time() : 0;
+        return ta != tb ? Long.compare(ta, tb) : Long.compare(a.arrival(), b.arrival());
+      });
+      List<Object> values = new ArrayList<>();
+      for (Row row : sorted) {
+        values.add(row.value());
+      }
+      return values;
     }
 
     private static Object firstOrLast(Case c, List<Row> rows) {
