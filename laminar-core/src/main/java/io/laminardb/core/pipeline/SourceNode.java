@@ -27,6 +27,8 @@ public final class SourceNode extends StreamNode {
   /** Per-partition generators (F064); empty for a source that is never pushed to by partition. */
   private final java.util.Map<Integer, Partition> partitions = new java.util.HashMap<>();
 
+  /** Batches pushes are encoded into, recycled by the compute thread. */
+  private final io.laminardb.core.batch.BatchPool batchPool;
   /** Per-key watermarks (F065), or null. */
   private KeyedWatermarks keyed;
   private int keyColumn = -1;
@@ -64,6 +66,12 @@ public final class SourceNode extends StreamNode {
     this.eventTimeDivisor = eventTimeDivisor;
     this.hasWatermarkClause = eventTimeColumn >= 0;
     this.generator = new BoundedOutOfOrderness(delayMillis);
+    this.batchPool = new io.laminardb.core.batch.BatchPool(schema, 1024);
+  }
+
+  /** Where pushing threads take the batches they encode rows into. */
+  public io.laminardb.core.batch.BatchPool batchPool() {
+    return batchPool;
   }
 
   /**

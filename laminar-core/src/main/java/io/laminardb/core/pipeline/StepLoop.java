@@ -60,12 +60,20 @@ public final class StepLoop {
   }
 
   public void submitPush(SourceNode source, Batch batch) {
-    submit(new Step.Push(source, batch, -1));
+    submit(new Step.Push(source, batch, -1, false));
   }
 
   /** A push to one partition of a partitioned source (per-partition watermarks). */
   public void submitPush(SourceNode source, Batch batch, int partition) {
-    submit(new Step.Push(source, batch, partition));
+    submit(new Step.Push(source, batch, partition, false));
+  }
+
+  /**
+   * A push of a batch taken from {@code source.batchPool()}: it returns to the pool once processed, so the
+   * caller must not touch it after this call.
+   */
+  public void submitPooledPush(SourceNode source, Batch batch, int partition) {
+    submit(new Step.Push(source, batch, partition, true));
   }
 
   public void submitWatermark(SourceNode source, long watermark) {
@@ -268,7 +276,12 @@ public final class StepLoop {
 
   private void process(Step step) {
     switch (step) {
-      case Step.Push push -> pipeline.runPush(push.source(), push.batch(), push.partition());
+      case Step.Push push -> {
+        pipeline.runPush(push.source(), push.batch(), push.partition());
+        if (push.pooled()) {
+          push.source().batchPool().release(push.batch());
+        }
+      }
       case Step.Watermark wm -> pipeline.runWatermark(wm.source(), wm.watermark(), wm.partition());
       case Step.Control control -> {
         try {
@@ -299,6 +312,9 @@ public final class StepLoop {
       }
       queue.relaxedPoll();
       batch.append(p.batch());
+      if (p.pooled()) {
+        p.source().batchPool().release(p.batch());
+      }
       merged++;
     }
     return merged;

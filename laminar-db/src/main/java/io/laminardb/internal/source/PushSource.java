@@ -58,20 +58,45 @@ public final class PushSource implements UntypedSourceHandle {
 
   @Override
   public boolean push(Object... values) {
-    List<Object[]> one = new ArrayList<>(1);
-    one.add(values);
-    return pushRows(one) == 1;
+    checkOpen();
+    Batch batch = node.batchPool().acquire(1);
+    try {
+      encodeRow(values, 0, batch);
+      batch.setRowCount(1);
+    } catch (RuntimeException e) {
+      node.batchPool().release(batch);
+      throw e;
+    }
+    int accepted = submit(batch, true);
+    if (accepted == 0) {
+      node.batchPool().release(batch);
+    }
+    return accepted == 1;
   }
 
   @Override
   public int pushRows(List<Object[]> rows) {
     checkOpen();
-    Batch batch = encode(rows);
-    return submit(batch);
+    Batch batch = node.batchPool().acquire(rows.size());
+    try {
+      encodeInto(rows, batch);
+    } catch (RuntimeException e) {
+      node.batchPool().release(batch);
+      throw e;
+    }
+    int accepted = submit(batch, true);
+    if (accepted == 0) {
+      node.batchPool().release(batch);
+    }
+    return accepted;
   }
 
   /** Queues an already encoded batch (same layout as the source); returns rows accepted. */
   public int submit(Batch batch) {
+    return submit(batch, false);
+  }
+
+  private int submit(Batch batch, boolean pooled) {
     checkOpen();
     int n = batch.rowCount();
     if (n == 0) {
@@ -92,7 +117,11 @@ public final class PushSource implements UntypedSourceHandle {
       checkOpen();
     }
     node.addPending(n);
-    loop.submitPush(node, batch, partition);
+    if (pooled) {
+      loop.submitPooledPush(node, batch, partition);
+    } else {
+      loop.submitPush(node, batch, partition);
+    }
     return n;
   }
 
@@ -105,36 +134,43 @@ public final class PushSource implements UntypedSourceHandle {
 
   /** Validates every row against the schema and builds the batch; throws LDB-0006 on the first problem. */
   public Batch encode(List<Object[]> rows) {
-    Schema schema = node.schema();
-    int width = schema.size();
-    Batch batch = new Batch(schema, Math.max(1, rows.size()));
+    Batch batch = new Batch(node.schema(), Math.max(1, rows.size()));
+    encodeInto(rows, batch);
+    return batch;
+  }
+
+  private void encodeInto(List<Object[]> rows, Batch batch) {
     for (int r = 0; r < rows.size(); r++) {
-      Object[] row = rows.get(r);
-      if (row == null || row.length != width) {
-        throw new LaminarException(ErrorCode.SCHEMA_MISMATCH, "source '" + node.name() + "' expects "
-            + width + " values per row " + schema.names() + " but row " + r + " has "
-            + (row == null ? 0 : row.length) + "; nothing was ingested");
-      }
-      for (int c = 0; c < width; c++) {
-        Field f = schema.field(c);
-        Object value = row[c];
-        if (value == null && !f.nullable()) {
-          throw new LaminarException(ErrorCode.SCHEMA_MISMATCH, "column '" + f.name() + "' of source '"
-              + node.name() + "' is NOT NULL but row " + r + " has NULL; nothing was ingested");
-        }
-        if (value != null && storeDirect(batch.column(c), r, f.type().kind(), value)) {
-          continue;
-        }
-        try {
-          batch.column(c).setStored(r, ValueCodec.toStorage(f.type(), value, f.name()));
-        } catch (LaminarException e) {
-          throw new LaminarException(e.errorCode(), e.getMessage().replaceFirst("^\\[LDB-\\d+\\] ", "")
-              + " (row " + r + " of a push to '" + node.name() + "'; nothing was ingested)");
-        }
-      }
+      encodeRow(rows.get(r), r, batch);
     }
     batch.setRowCount(rows.size());
-    return batch;
+  }
+
+  private void encodeRow(Object[] row, int r, Batch batch) {
+    Schema schema = node.schema();
+    int width = schema.size();
+    if (row == null || row.length != width) {
+      throw new LaminarException(ErrorCode.SCHEMA_MISMATCH, "source '" + node.name() + "' expects "
+          + width + " values per row " + schema.names() + " but row " + r + " has "
+          + (row == null ? 0 : row.length) + "; nothing was ingested");
+    }
+    for (int c = 0; c < width; c++) {
+      Field f = schema.field(c);
+      Object value = row[c];
+      if (value == null && !f.nullable()) {
+        throw new LaminarException(ErrorCode.SCHEMA_MISMATCH, "column '" + f.name() + "' of source '"
+            + node.name() + "' is NOT NULL but row " + r + " has NULL; nothing was ingested");
+      }
+      if (value != null && storeDirect(batch.column(c), r, f.type().kind(), value)) {
+        continue;
+      }
+      try {
+        batch.column(c).setStored(r, ValueCodec.toStorage(f.type(), value, f.name()));
+      } catch (LaminarException e) {
+        throw new LaminarException(e.errorCode(), e.getMessage().replaceFirst("^\\[LDB-\\d+\\] ", "")
+            + " (row " + r + " of a push to '" + node.name() + "'; nothing was ingested)");
+      }
+    }
   }
 
   /**
