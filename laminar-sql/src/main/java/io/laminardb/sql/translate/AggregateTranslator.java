@@ -117,9 +117,6 @@ final class AggregateTranslator {
     Schema output = new Schema(outputFields);
     AggregateLayout layout = new AggregateLayout(toArray(keyOutputs), windowStartColumn, -1, aggregateColumns,
         outputWeight);
-    if (mode == EmitMode.EVERY_INTERVAL && window != null && window.sessionGap() > 0) {
-      throw unsupported("EMIT EVERY INTERVAL on SESSION windows");
-    }
     long interval = mode == EmitMode.EVERY_INTERVAL ? options.emit().intervalMillis() : 0;
     AggregateSpec spec = new AggregateSpec(inputSchema, toArray(keyInputs), accumulators, layout, output, mode,
         weightColumn, interval);

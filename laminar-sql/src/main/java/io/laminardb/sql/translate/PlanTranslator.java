@@ -229,7 +229,7 @@ public final class PlanTranslator {
       for (int k = 0; k < inputKey.length; k++) {
         key[k] = -1;
         for (int j = 0; j < projections.size(); j++) {
-          if (projections.get(j) instanceof org.apache.calcite.rex.RexInputRef ref && ref.getIndex() == inputKey[k]) {
+          if (keyColumnOf(projections.get(j)) == inputKey[k]) {
             key[k] = j;
             break;
           }
@@ -242,6 +242,38 @@ public final class PlanTranslator {
       aggregateKeys.put(spec, aggregateKeys.get(input));
     }
     return spec;
+  }
+
+  /**
+   * The input column a projection passes through unchanged in identity: a plain reference, or a lossless
+   * CAST of one (an integer or timestamp widened to BIGINT or TIMESTAMP, as in
+   * {@code CAST(tumble(ts, ...) AS BIGINT)}), so the upsert key survives it; -1 otherwise.
+   */
+  private static int keyColumnOf(RexNode projection) {
+    if (projection instanceof org.apache.calcite.rex.RexInputRef ref) {
+      return ref.getIndex();
+    }
+    if (projection instanceof org.apache.calcite.rex.RexCall call && call.getKind() == org.apache.calcite.sql.SqlKind.CAST
+        && call.getOperands().get(0) instanceof org.apache.calcite.rex.RexInputRef ref
+        && isIdentityPreserving(ref.getType(), call.getType())) {
+      return ref.getIndex();
+    }
+    return -1;
+  }
+
+  private static boolean isIdentityPreserving(RelDataType from, RelDataType to) {
+    var source = from.getSqlTypeName();
+    var target = to.getSqlTypeName();
+    boolean widenable = switch (source) {
+      case TINYINT, SMALLINT, INTEGER, BIGINT, DATE, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> true;
+      default -> false;
+    };
+    boolean wide = switch (target) {
+      case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> true;
+      default -> false;
+    };
+    return widenable && wide && !(source == org.apache.calcite.sql.type.SqlTypeName.DATE
+        && target == org.apache.calcite.sql.type.SqlTypeName.BIGINT);
   }
 
   /** Widens an input of UNION ALL to the union's column types (INT to BIGINT and the like). */

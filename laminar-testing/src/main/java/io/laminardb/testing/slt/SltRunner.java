@@ -247,7 +247,13 @@ public final class SltRunner {
           }
           awaitIdle(a.line());
         }
-        case SltRecord.AdvanceClock c -> clock.advance(c.by());
+        case SltRecord.AdvanceClock c -> {
+          // Time moves between steps: everything pushed so far is processed at the old time.
+          if (started) {
+            awaitIdle(c.line());
+          }
+          clock.advance(c.by());
+        }
         case SltRecord.Unsupported u ->
             throw stop(u.line(), u.command() + " is not supported yet (it belongs to the durability work)", null);
         case SltRecord.Require r -> {

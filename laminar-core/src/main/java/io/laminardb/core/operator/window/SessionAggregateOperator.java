@@ -44,6 +44,7 @@ public final class SessionAggregateOperator extends StepAggregateOperator implem
   private int[] slots = new int[64];
   private long nextSessionId;
   private long lateRows;
+  private final io.laminardb.core.operator.aggregate.EmitTicker ticker;
 
   public SessionAggregateOperator(AggregateSpec spec, long gap, int timeColumn, long lateness) {
     super(spec.outputSchema());
@@ -54,7 +55,18 @@ public final class SessionAggregateOperator extends StepAggregateOperator implem
     this.lateness = mode == EmitMode.FINAL ? 0 : lateness;
     this.state = new GroupedState(spec);
     this.keys = new GroupTable(spec.inputSchema(), spec.keyColumns());
+    this.ticker = mode == EmitMode.EVERY_INTERVAL
+        ? new io.laminardb.core.operator.aggregate.EmitTicker(spec.emitIntervalMillis()) : null;
     Arrays.fill(redirect, -1);
+  }
+
+  @Override
+  public void open(io.laminardb.core.operator.OperatorContext operatorContext,
+      io.laminardb.core.operator.Output downstream) {
+    super.open(operatorContext, downstream);
+    if (ticker != null) {
+      ticker.due(context.processingTimeMillis());
+    }
   }
 
 
@@ -126,6 +138,10 @@ public final class SessionAggregateOperator extends StepAggregateOperator implem
       fired[target] = false;
       sessions.add(target);
     }
+    if (!created && starts[target] != start) {
+      // Upsert output is keyed by (group, session start): the row emitted under the old start is withdrawn.
+      state.recordDeletion(target);
+    }
     starts[target] = start;
     if (created || ends[target] != end) {
       ends[target] = end;
@@ -140,6 +156,8 @@ public final class SessionAggregateOperator extends StepAggregateOperator implem
     stamps[source]++;
     if (mode == EmitMode.CHANGES) {
       state.emitChange(source, starts[source], ends[source], true);
+    } else {
+      state.recordDeletion(source);
     }
     redirect[source] = target;
     dirty.unmark(source);
@@ -169,7 +187,7 @@ public final class SessionAggregateOperator extends StepAggregateOperator implem
 
   private void markDirty(int slot) {
     boolean track = switch (mode) {
-      case ON_UPDATE, CHANGES -> true;
+      case ON_UPDATE, CHANGES, EVERY_INTERVAL -> true;
       case ON_WATERMARK -> fired[slot];
       default -> false;
     };
@@ -182,6 +200,18 @@ public final class SessionAggregateOperator extends StepAggregateOperator implem
 
   @Override
   protected void emitStepRows() {
+    if (ticker != null && !ticker.due(context.processingTimeMillis())) {
+      state.flushDeletions(context);
+      return;
+    }
+    try {
+      emitDirtyRows();
+    } finally {
+      state.flushDeletions(context);
+    }
+  }
+
+  private void emitDirtyRows() {
     for (int i = 0; i < dirty.size(); i++) {
       int slot = dirty.get(i);
       if (!dirty.isMarked(slot)) {
@@ -193,7 +223,7 @@ public final class SessionAggregateOperator extends StepAggregateOperator implem
         state.emitChange(slot, starts[slot], ends[slot], vanished);
       } else if (vanished) {
         continue;
-      } else if (mode == EmitMode.ON_UPDATE) {
+      } else if (mode == EmitMode.ON_UPDATE || mode == EmitMode.EVERY_INTERVAL) {
         state.appendIfChanged(slot, starts[slot], ends[slot], out);
       } else {
         state.appendRow(slot, starts[slot], ends[slot], out);
@@ -210,13 +240,17 @@ public final class SessionAggregateOperator extends StepAggregateOperator implem
     // ON WINDOW CLOSE with lateness waits for end + lateness and emits once (§24.2); without lateness fire
     // and purge coincide.
     boolean emitAtFire = mode == EmitMode.ON_WATERMARK || mode == EmitMode.FINAL
-        || (mode == EmitMode.ON_WINDOW_CLOSE && lateness == 0);
+        || mode == EmitMode.EVERY_INTERVAL || (mode == EmitMode.ON_WINDOW_CLOSE && lateness == 0);
     while (!fireTimers.isEmpty() && fireTimers.peekTime() <= newWatermark) {
       int slot = fireTimers.peekSlot();
       boolean live = fireTimers.peekStamp() == stamps[slot];
       fireTimers.pop();
       if (live && !fired[slot]) {
         fired[slot] = true;
+        if (mode == EmitMode.EVERY_INTERVAL) {
+          // The final row at close replaces the pending periodic one.
+          dirty.unmark(slot);
+        }
         if (emitAtFire && state.netWeight(slot) > 0) {
           state.appendRow(slot, starts[slot], ends[slot], out);
         }
