@@ -13,15 +13,13 @@ import io.laminardb.core.operator.aggregate.EmitTicker;
 import io.laminardb.core.operator.aggregate.GroupedState;
 import io.laminardb.core.operator.aggregate.StepAggregateOperator;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Tumbling and hopping window aggregation (spec §5, §6.1, §7, algorithm §24.1). Rows are assigned to every
  * window containing their event time that is not yet purged; windows fire when the watermark reaches their
- * end and are purged at end + allowed lateness. Window bookkeeping is an ordered map by start, so a
- * watermark costs O(windows fired or purged), not a scan of all open windows.
+ * end and are purged at end + allowed lateness. Window bookkeeping is ordered by start ({@link OpenWindows}),
+ * so a watermark costs O(windows fired or purged), not a scan of all open windows, and recycles the entries
+ * of purged windows.
  */
 public final class WindowAggregateOperator extends StepAggregateOperator implements LateRowCounter {
   private final AggregateSpec spec;
@@ -30,21 +28,11 @@ public final class WindowAggregateOperator extends StepAggregateOperator impleme
   private final EmitMode mode;
   private final long lateness;
   private final GroupedState state;
-  private final TreeMap<Long, WindowEntry> windows = new TreeMap<>();
+  private final OpenWindows windows = new OpenWindows();
   private final DirtySlots dirty = new DirtySlots();
   private int[][] slots;
   private final EmitTicker ticker;
   private long lateRows;
-
-  private static final class WindowEntry {
-    final long start;
-    final IntList slots = new IntList(4);
-    boolean fired;
-
-    WindowEntry(long start) {
-      this.start = start;
-    }
-  }
 
   public WindowAggregateOperator(AggregateSpec spec, WindowSpec window, int timeColumn, long lateness) {
     super(spec.outputSchema());
@@ -93,12 +81,10 @@ public final class WindowAggregateOperator extends StepAggregateOperator impleme
         }
         int slot = state.slotFor(batch, r, start);
         if (state.isNew()) {
-          WindowEntry entry = windows.get(start);
+          OpenWindows.Entry entry = windows.find(start);
           if (entry == null) {
-            entry = new WindowEntry(start);
             // A window first seen through a late row (within lateness) has already fired: its end passed.
-            entry.fired = watermark != Long.MIN_VALUE && start + size <= watermark;
-            windows.put(start, entry);
+            entry = windows.open(start, watermark != Long.MIN_VALUE && start + size <= watermark);
           }
           entry.slots.add(slot);
         }
@@ -176,7 +162,8 @@ public final class WindowAggregateOperator extends StepAggregateOperator impleme
     long size = window.size();
     boolean emitAtFire = mode == EmitMode.ON_WATERMARK || mode == EmitMode.FINAL
         || mode == EmitMode.EVERY_INTERVAL || (mode == EmitMode.ON_WINDOW_CLOSE && lateness == 0);
-    for (WindowEntry entry : windows.headMap(newWatermark - size, true).values()) {
+    for (int w = 0; w < windows.size() && windows.at(w).start <= newWatermark - size; w++) {
+      OpenWindows.Entry entry = windows.at(w);
       if (!entry.fired) {
         entry.fired = true;
         if (emitAtFire) {
@@ -184,10 +171,8 @@ public final class WindowAggregateOperator extends StepAggregateOperator impleme
         }
       }
     }
-    Iterator<Map.Entry<Long, WindowEntry>> purge =
-        windows.headMap(newWatermark - size - lateness, true).entrySet().iterator();
-    while (purge.hasNext()) {
-      WindowEntry entry = purge.next().getValue();
+    while (windows.size() > 0 && windows.at(0).start <= newWatermark - size - lateness) {
+      OpenWindows.Entry entry = windows.at(0);
       if (mode == EmitMode.ON_WINDOW_CLOSE && lateness > 0) {
         emitWindow(entry);
       }
@@ -196,11 +181,11 @@ public final class WindowAggregateOperator extends StepAggregateOperator impleme
         dirty.unmark(slot);
         state.release(slot);
       }
-      purge.remove();
+      windows.closeFirst();
     }
   }
 
-  private void emitWindow(WindowEntry entry) {
+  private void emitWindow(OpenWindows.Entry entry) {
     for (int i = 0; i < entry.slots.size(); i++) {
       int slot = entry.slots.get(i);
       if (mode == EmitMode.EVERY_INTERVAL && dirty.isMarked(slot)) {
@@ -229,7 +214,8 @@ public final class WindowAggregateOperator extends StepAggregateOperator impleme
         out.writeLong(lateRows);
         state.snapshot(out);
         out.writeInt(windows.size());
-        for (WindowEntry entry : windows.values()) {
+        for (int w = 0; w < windows.size(); w++) {
+          OpenWindows.Entry entry = windows.at(w);
           out.writeLong(entry.start);
           out.writeBoolean(entry.fired);
           out.writeInt(entry.slots.size());
@@ -257,14 +243,13 @@ public final class WindowAggregateOperator extends StepAggregateOperator impleme
         int[] mapping = state.restore(in);
         int windowCount = in.readInt();
         for (int w = 0; w < windowCount; w++) {
-          WindowEntry entry = new WindowEntry(in.readLong());
-          entry.fired = in.readBoolean();
+          long start = in.readLong();
+          OpenWindows.Entry entry = windows.open(start, in.readBoolean());
           int n = in.readInt();
           for (int i = 0; i < n; i++) {
             int slot = mapping[in.readInt()];
             entry.slots.add(slot);
           }
-          windows.put(entry.start, entry);
         }
         int pending = in.readInt();
         for (int i = 0; i < pending; i++) {
