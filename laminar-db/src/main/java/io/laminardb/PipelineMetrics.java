@@ -25,10 +25,12 @@ public record PipelineMetrics(long totalEventsIngested, long totalEventsEmitted,
    * @param alignmentViolations batches that carried the source ahead of its alignment group (mode warn)
    * @param watermarkKeys keys with their own watermark (watermark.key), idle keys included
    * @param watermarkKeyEvictions keys evicted because watermark.key.max_keys was reached
+   * @param lateDropped rows dropped at the source because they were behind its watermark
+   *     ({@code 'late.rows' = 'drop'}); always 0 by default, when lateness is judged per window
    */
   public record SourceMetrics(String name, long totalEvents, long pending, boolean isBackpressured,
       long watermark, boolean idle, long alignmentHeld, long alignmentDropped, long alignmentViolations,
-      int watermarkKeys, long watermarkKeyEvictions) {}
+      int watermarkKeys, long watermarkKeyEvictions, long lateDropped) {}
 
   /**
    * @param lateEvents input rows dropped or sent to LATE DATA TO because their windows had closed

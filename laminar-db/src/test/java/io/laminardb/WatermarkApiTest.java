@@ -62,4 +62,28 @@ class WatermarkApiTest {
           .containsExactlyInAnyOrder("x:1", "y:1", "x:1");
     }
   }
+
+  @Test
+  void sourceLevelLateRowDroppingIsCountedInTheSourceMetrics() {
+    try (LaminarDB db = LaminarDB.builder().deterministic(true).clock(new ManualClock(0)).build()) {
+      db.execute("CREATE SOURCE s (k VARCHAR NOT NULL, ts BIGINT NOT NULL, WATERMARK FOR ts AS ts - INTERVAL '1'"
+          + " SECOND) WITH ('late.rows' = 'drop');"
+          + "CREATE SOURCE kept (k VARCHAR NOT NULL, ts BIGINT NOT NULL, WATERMARK FOR ts);"
+          + "CREATE STREAM all_rows AS SELECT k FROM s");
+      Subscription<Row> out = db.subscribe("all_rows");
+      db.start();
+      UntypedSourceHandle s = db.sourceUntyped("s");
+      s.push("a", 10_000L);
+      s.push("late", 8_999L);
+      s.push("b", 9_000L);
+      db.sourceUntyped("kept").push("x", 10_000L);
+      db.sourceUntyped("kept").push("y", 1L);
+      db.awaitIdle();
+      assertThat(out.poll()).extracting(r -> r.get(0)).containsExactly("a", "b");
+      PipelineMetrics.SourceMetrics metrics = db.metrics().sources().get("s");
+      assertThat(metrics.totalEvents()).isEqualTo(3);
+      assertThat(metrics.lateDropped()).isEqualTo(1);
+      assertThat(db.metrics().sources().get("kept").lateDropped()).isZero();
+    }
+  }
 }

@@ -227,7 +227,7 @@ public final class Database {
         sources.put(e.name(), new PipelineMetrics.SourceMetrics(e.name(), n.ingestedRows(), n.pendingRows(),
             n.pendingRows() > settings.bufferSize() * 8L / 10, n.currentWatermark(), n.isIdle(),
             n.heldRows(), n.alignmentDropped(), n.alignmentViolations(),
-            keyed == null ? 0 : keyed.trackedKeys(), keyed == null ? 0 : keyed.evictions()));
+            keyed == null ? 0 : keyed.trackedKeys(), keyed == null ? 0 : keyed.evictions(), n.lateDropped()));
       } else if (e.kind() != ObjectKind.TABLE) {
         QueryRuntime q = pipeline.query(e.name());
         if (q != null) {

@@ -16,13 +16,13 @@ import java.util.Map;
  */
 record SourceOptions(long idleTimeoutMillis, int watermarkKeyColumn, int maxKeys,
     KeyedWatermarks.Eviction eviction, long keyIdleTimeoutMillis, String alignmentGroup,
-    long alignmentMaxDriftMillis, AlignmentGroup.Mode alignmentMode) {
+    long alignmentMaxDriftMillis, AlignmentGroup.Mode alignmentMode, boolean dropLateRows) {
 
   static final int DEFAULT_MAX_KEYS = 100_000;
   static final long DEFAULT_KEY_IDLE_TIMEOUT_MILLIS = 60_000;
   private static final String SUPPORTED = "idle.timeout, watermark.key, watermark.key.max_keys,"
       + " watermark.key.eviction, watermark.key.idle.timeout, alignment.group, alignment.max_drift,"
-      + " alignment.mode";
+      + " alignment.mode, late.rows";
 
   static SourceOptions parse(String source, Map<String, String> with, Schema schema, int eventTimeColumn) {
     long idleTimeout = 0;
@@ -33,6 +33,7 @@ record SourceOptions(long idleTimeoutMillis, int watermarkKeyColumn, int maxKeys
     String group = null;
     Long maxDrift = null;
     AlignmentGroup.Mode mode = null;
+    boolean dropLate = false;
     for (var option : with.entrySet()) {
       String key = option.getKey();
       String value = option.getValue();
@@ -57,6 +58,7 @@ record SourceOptions(long idleTimeoutMillis, int watermarkKeyColumn, int maxKeys
         }
         case "alignment.max_drift" -> maxDrift = positiveInterval(source, key, value);
         case "alignment.mode" -> mode = alignmentMode(source, value);
+        case "late.rows" -> dropLate = lateRows(source, value);
         default -> throw new LaminarException(ErrorCode.INVALID_CONFIG, "unknown option '" + key
             + "' for source '" + source + "'; supported: " + SUPPORTED);
       }
@@ -64,6 +66,10 @@ record SourceOptions(long idleTimeoutMillis, int watermarkKeyColumn, int maxKeys
     if (keyColumn < 0 && (maxKeys != null || eviction != null || keyIdle != null)) {
       throw new LaminarException(ErrorCode.INVALID_CONFIG, "source '" + source + "' sets watermark.key.*"
           + " options without 'watermark.key' (the column whose values get their own watermark)");
+    }
+    if (dropLate && eventTimeColumn < 0) {
+      throw new LaminarException(ErrorCode.INVALID_CONFIG, "source '" + source + "': 'late.rows' = 'drop'"
+          + " needs a WATERMARK FOR clause (rows are judged against the source watermark)");
     }
     if ((keyColumn >= 0 || group != null) && eventTimeColumn < 0) {
       throw new LaminarException(ErrorCode.INVALID_CONFIG, "source '" + source + "': keyed watermarks and"
@@ -80,7 +86,7 @@ record SourceOptions(long idleTimeoutMillis, int watermarkKeyColumn, int maxKeys
     return new SourceOptions(idleTimeout, keyColumn, maxKeys == null ? DEFAULT_MAX_KEYS : maxKeys,
         eviction == null ? KeyedWatermarks.Eviction.LEAST_RECENTLY_ACTIVE : eviction,
         keyIdle == null ? DEFAULT_KEY_IDLE_TIMEOUT_MILLIS : keyIdle, group,
-        maxDrift == null ? 0 : maxDrift, mode == null ? AlignmentGroup.Mode.PAUSE : mode);
+        maxDrift == null ? 0 : maxDrift, mode == null ? AlignmentGroup.Mode.PAUSE : mode, dropLate);
   }
 
   KeyedWatermarks keyedWatermarks(Schema schema, long delayMillis) {
@@ -124,6 +130,14 @@ record SourceOptions(long idleTimeoutMillis, int watermarkKeyColumn, int maxKeys
       case "reject_new", "rejectnew" -> KeyedWatermarks.Eviction.REJECT_NEW;
       default -> throw invalid(source, "watermark.key.eviction",
           "must be least_recently_active, lowest_watermark or reject_new, not '" + value + "'");
+    };
+  }
+
+  private static boolean lateRows(String source, String value) {
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "keep" -> false;
+      case "drop" -> true;
+      default -> throw invalid(source, "late.rows", "must be keep or drop, not '" + value + "'");
     };
   }
 

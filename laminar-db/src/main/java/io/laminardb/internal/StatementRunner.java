@@ -204,6 +204,7 @@ final class StatementRunner implements RelationResolver {
     }
     SourceNode node = new SourceNode(s.name(), schema, pipeline, eventTime, 1L, delay);
     node.setIdleTimeout(idleTimeout);
+    node.setDropLateRows(options.dropLateRows());
     if (options.watermarkKeyColumn() >= 0) {
       node.setKeyedWatermarks(options.watermarkKeyColumn(), options.keyedWatermarks(schema, delay));
     }

@@ -37,6 +37,8 @@ public final class SourceNode extends StreamNode {
   private final ArrayDeque<Held> held = new ArrayDeque<>();
   private volatile long heldRows;
   private volatile long alignmentDropped;
+  private boolean dropLateRows;
+  private volatile long lateDropped;
   private volatile long alignmentViolations;
   private boolean warnedAhead;
 
@@ -160,8 +162,11 @@ public final class SourceNode extends StreamNode {
   }
 
   private void ingestNow(Batch batch, int partition, long nowMillis) {
+    ingestedRows.addAndGet(batch.rowCount());
+    if (dropLateRows) {
+      batch = dropRowsBehindWatermark(batch);
+    }
     int n = batch.rowCount();
-    ingestedRows.addAndGet(n);
     deliver(batch);
     if (hasWatermarkClause && n > 0) {
       LongColumn ts = batch.longColumn(eventTimeColumn);
@@ -391,6 +396,46 @@ public final class SourceNode extends StreamNode {
     } else {
       warnedAhead = false;
     }
+  }
+
+  /**
+   * Source-level late-row dropping ({@code 'late.rows' = 'drop'}, spec §7 DECISION): rows whose event time is
+   * below the source watermark in force before the batch never reach any query. Off by default, because
+   * lateness is judged per window at the operators.
+   */
+  public void setDropLateRows(boolean drop) {
+    this.dropLateRows = drop;
+  }
+
+  /** Rows dropped at the source by {@code 'late.rows' = 'drop'}. */
+  public long lateDropped() {
+    return lateDropped;
+  }
+
+  private Batch dropRowsBehindWatermark(Batch batch) {
+    long watermark = publishedWatermark;
+    if (!hasWatermarkClause || watermark == Long.MIN_VALUE) {
+      return batch;
+    }
+    int n = batch.rowCount();
+    LongColumn ts = batch.longColumn(eventTimeColumn);
+    int dropped = 0;
+    for (int i = 0; i < n; i++) {
+      if (!ts.nulls[i] && Math.floorDiv(ts.values[i], eventTimeDivisor) < watermark) {
+        dropped++;
+      }
+    }
+    if (dropped == 0) {
+      return batch;
+    }
+    Batch kept = new Batch(batch.schema(), Math.max(1, n - dropped));
+    for (int i = 0; i < n; i++) {
+      if (ts.nulls[i] || Math.floorDiv(ts.values[i], eventTimeDivisor) >= watermark) {
+        kept.appendRow(batch, i);
+      }
+    }
+    lateDropped += dropped;
+    return kept;
   }
 
   /** Keeps the rows whose event time would not carry the source past its group's limit. */
