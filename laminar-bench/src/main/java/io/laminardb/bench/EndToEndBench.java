@@ -41,7 +41,8 @@ public final class EndToEndBench {
         --runs     measured runs per query and batch size (default 5)
         --warmup   unmeasured warm-up runs before them (default 1)
         --batch    rows per push: 1024 (pushRows) or 1 (push per row); a comma list runs each (default 1024)
-        --latency  paced per-row push at --rate (default 100,000/s); push-to-subscriber latency percentiles
+        --latency  paced per-row push at --rate (default 100,000/s); push-to-subscriber latency percentiles,
+                   once with a callback on a delivery thread and once with subscribeInline
         --out      JSON results (default bench-results/e2e.json; latency: bench-results/e2e-latency.json)
       """;
 
@@ -236,15 +237,17 @@ public final class EndToEndBench {
         options.rate());
     List<List<Object[]>> batches = BidGenerator.batches(options.seed(), options.rows(), 1024);
     List<LatencyRun.Result> results = new ArrayList<>();
-    out.printf(Locale.ROOT, "%-5s %12s %12s %10s %10s %10s %10s %10s%n", "query", "target/s", "achieved/s",
-        "p50 us", "p90 us", "p99 us", "p99.9 us", "max us");
+    out.printf(Locale.ROOT, "%-5s %-8s %12s %12s %10s %10s %10s %10s %10s%n", "query", "delivery", "target/s",
+        "achieved/s", "p50 us", "p90 us", "p99 us", "p99.9 us", "max us");
     for (BenchQuery query : options.queries()) {
-      System.gc();
-      LatencyRun.Result r = LatencyRun.run(query, batches, options.rate());
-      results.add(r);
-      out.printf(Locale.ROOT, "%-5s %,12.0f %,12.0f %10.1f %10.1f %10.1f %10.1f %10.1f%n", query.label(),
-          r.targetRate(), r.achievedRate(), micros(r, 50), micros(r, 90), micros(r, 99), micros(r, 99.9),
-          r.histogram().getMaxValue() / 1e3);
+      for (LatencyRun.Delivery delivery : LatencyRun.Delivery.values()) {
+        System.gc();
+        LatencyRun.Result r = LatencyRun.run(query, delivery, batches, options.rate());
+        results.add(r);
+        out.printf(Locale.ROOT, "%-5s %-8s %,12.0f %,12.0f %10.1f %10.1f %10.1f %10.1f %10.1f%n", query.label(),
+            delivery.name().toLowerCase(Locale.ROOT), r.targetRate(), r.achievedRate(), micros(r, 50),
+            micros(r, 90), micros(r, 99), micros(r, 99.9), r.histogram().getMaxValue() / 1e3);
+      }
     }
     writeJson(options.out(), latencyJson(options, results));
     out.println("results written to " + options.out());
@@ -308,6 +311,7 @@ public final class EndToEndBench {
     for (int i = 0; i < results.size(); i++) {
       LatencyRun.Result r = results.get(i);
       sb.append("    {\"query\": ").append(quote(r.query().label()))
+          .append(", \"delivery\": ").append(quote(r.delivery().name().toLowerCase(Locale.ROOT)))
           .append(", \"events\": ").append(r.rowsIn())
           .append(", \"target_events_per_sec\": ").append(number(r.targetRate()))
           .append(", \"achieved_events_per_sec\": ").append(number(r.achievedRate()))

@@ -20,12 +20,20 @@ final class LatencyRun {
   private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
 
   /** Latencies in nanoseconds. */
-  record Result(BenchQuery query, long rowsIn, double targetRate, double achievedRate, long resultRows,
-      Histogram histogram) {}
+  record Result(BenchQuery query, Delivery delivery, long rowsIn, double targetRate, double achievedRate,
+      long resultRows, Histogram histogram) {}
+
+  /** How result rows reach the measuring callback. */
+  enum Delivery {
+    /** {@code subscribe(name, type, callback)}: a delivery thread of the subscription. */
+    THREAD,
+    /** {@code subscribeInline}: on the compute thread, no hand-off. */
+    INLINE
+  }
 
   private LatencyRun() {}
 
-  static Result run(BenchQuery query, List<List<Object[]>> batches, double ratePerSecond) {
+  static Result run(BenchQuery query, Delivery delivery, List<List<Object[]>> batches, double ratePerSecond) {
     int rows = batches.stream().mapToInt(List::size).sum();
     int warmupRows = (int) Math.min(rows / 5, ratePerSecond * 10);
     long expected = query.referenceChecksum(batches).count();
@@ -39,7 +47,7 @@ final class LatencyRun {
     try (LaminarDB db = LaminarDB.open()) {
       db.execute(BidGenerator.createSourceSql(PipelineRun.SOURCE, BenchQuery.SENT_COLUMN + " BIGINT NOT NULL"));
       db.execute(query.createStreamSql(PipelineRun.STREAM, true));
-      AutoCloseable subscription = db.subscribe(PipelineRun.STREAM, Row.class, delivered -> {
+      java.util.function.Consumer<List<Row>> recorder = delivered -> {
         long now = System.nanoTime();
         synchronized (lock) {
           for (Row row : delivered) {
@@ -51,7 +59,10 @@ final class LatencyRun {
           received[0] += delivered.size();
           lock.notifyAll();
         }
-      });
+      };
+      AutoCloseable subscription = delivery == Delivery.INLINE
+          ? db.subscribeInline(PipelineRun.STREAM, Row.class, recorder)
+          : db.subscribe(PipelineRun.STREAM, Row.class, recorder);
       db.start();
       UntypedSourceHandle bids = db.sourceUntyped(PipelineRun.SOURCE);
 
@@ -83,7 +94,7 @@ final class LatencyRun {
       subscription.close();
       double achieved = (rows - warmupRows) / ((pushEnd - measuredStart) / 1e9);
       synchronized (lock) {
-        return new Result(query, rows, ratePerSecond, achieved, received[0], histogram.copy());
+        return new Result(query, delivery, rows, ratePerSecond, achieved, received[0], histogram.copy());
       }
     } catch (Exception e) {
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);

@@ -24,6 +24,7 @@ import io.laminardb.internal.source.PushSource;
 import io.laminardb.internal.source.TypedSource;
 import io.laminardb.internal.subscribe.BufferedSubscription;
 import io.laminardb.internal.subscribe.CallbackDelivery;
+import io.laminardb.internal.subscribe.InlineDelivery;
 import io.laminardb.internal.subscribe.RowMapper;
 import io.laminardb.internal.subscribe.StepPublisher;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public final class Database {
   /** Builder settings, validated. */
   public record Settings(Path storageDir, int bufferSize, Backpressure backpressure,
       Map<String, String> configVars, Clock clock, boolean deterministic,
-      BiConsumer<String, LaminarException> errorListener, int subscriptionBufferRows) {}
+      BiConsumer<String, LaminarException> errorListener, int subscriptionBufferRows, long computeSpinNanos) {}
 
   private final Settings settings;
   private final Catalog catalog = new Catalog();
@@ -59,6 +60,7 @@ public final class Database {
     this.pipeline = new Pipeline(settings.clock());
     this.loop = new StepLoop(pipeline);
     loop.setCoalescing(!settings.deterministic());
+    loop.setSpinNanos(settings.computeSpinNanos());
     pipeline.setErrorListener((query, error) -> {
       queryErrors.incrementAndGet();
       if (settings.errorListener() != null) {
@@ -163,6 +165,20 @@ public final class Database {
         RowMapper.of(node.schema(), columns, type), node, settings.subscriptionBufferRows());
     node.addListener(sub);
     return sub;
+  }
+
+  public <R> AutoCloseable subscribeInline(String name, Class<R> type, Consumer<List<R>> callback) {
+    checkOpen();
+    StreamNode node = nodeFor(name);
+    InlineDelivery<R> delivery = new InlineDelivery<>(name, node,
+        RowMapper.of(node.schema(), Columns.of(node.schema()), type), callback, (query, error) -> {
+          queryErrors.incrementAndGet();
+          if (settings.errorListener() != null) {
+            settings.errorListener().accept(query, error);
+          }
+        });
+    node.addListener(delivery);
+    return delivery;
   }
 
   public <R> AutoCloseable subscribeCallback(String name, Class<R> type, Consumer<List<R>> callback) {

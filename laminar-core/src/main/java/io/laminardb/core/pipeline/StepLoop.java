@@ -36,6 +36,13 @@ public final class StepLoop {
     this.pipeline = pipeline;
   }
 
+  private volatile long spinNanos;
+
+  /** How long the compute thread polls an empty queue before parking (0: park at once). */
+  public void setSpinNanos(long nanos) {
+    this.spinNanos = nanos;
+  }
+
   /** Merge queued pushes to one source into one step (not in deterministic mode). */
   public void setCoalescing(boolean enabled) {
     this.coalesce = enabled;
@@ -243,6 +250,9 @@ public final class StepLoop {
     try {
       while (!stopped) {
         Step step = queue.relaxedPoll();
+        if (step == null && spinNanos > 0) {
+          step = spinPoll();
+        }
         if (step == null) {
           parked = true;
           step = queue.relaxedPoll();
@@ -272,6 +282,19 @@ public final class StepLoop {
         idleMonitor.notifyAll();
       }
     }
+  }
+
+  /** Polls the queue for up to the spin time; null when nothing arrived. */
+  private Step spinPoll() {
+    long deadline = System.nanoTime() + spinNanos;
+    do {
+      Thread.onSpinWait();
+      Step step = queue.relaxedPoll();
+      if (step != null) {
+        return step;
+      }
+    } while (System.nanoTime() - deadline < 0 && !stopped);
+    return null;
   }
 
   private void process(Step step) {
