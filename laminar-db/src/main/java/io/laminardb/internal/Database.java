@@ -61,12 +61,7 @@ public final class Database {
     this.loop = new StepLoop(pipeline);
     loop.setCoalescing(!settings.deterministic());
     loop.setSpinNanos(settings.computeSpinNanos());
-    pipeline.setErrorListener((query, error) -> {
-      queryErrors.incrementAndGet();
-      if (settings.errorListener() != null) {
-        settings.errorListener().accept(query, error);
-      }
-    });
+    pipeline.setErrorListener(this::reportQueryError);
     this.statements = new StatementRunner(catalog, pipeline, loop, settings, this::isRunning);
     statements.onPeriodicQuery(this::ensureTicker);
   }
@@ -167,16 +162,18 @@ public final class Database {
     return sub;
   }
 
+  private void reportQueryError(String query, LaminarException error) {
+    queryErrors.incrementAndGet();
+    if (settings.errorListener() != null) {
+      settings.errorListener().accept(query, error);
+    }
+  }
+
   public <R> AutoCloseable subscribeInline(String name, Class<R> type, Consumer<List<R>> callback) {
     checkOpen();
     StreamNode node = nodeFor(name);
     InlineDelivery<R> delivery = new InlineDelivery<>(name, node,
-        RowMapper.of(node.schema(), Columns.of(node.schema()), type), callback, (query, error) -> {
-          queryErrors.incrementAndGet();
-          if (settings.errorListener() != null) {
-            settings.errorListener().accept(query, error);
-          }
-        });
+        RowMapper.of(node.schema(), Columns.of(node.schema()), type), callback, this::reportQueryError);
     node.addListener(delivery);
     return delivery;
   }
