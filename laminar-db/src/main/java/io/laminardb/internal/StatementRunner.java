@@ -56,6 +56,8 @@ final class StatementRunner implements RelationResolver {
   private final QueryPlanner planner;
   private final ConnectorRegistry connectors = new ConnectorRegistry();
   private final Map<String, PushSource> handles = new ConcurrentHashMap<>();
+  private final io.laminardb.internal.lookup.LookupRegistry lookups =
+      new io.laminardb.internal.lookup.LookupRegistry();
   private volatile boolean connectorsStarted;
   private java.util.function.LongConsumer periodicQueryCreated = interval -> { };
 
@@ -103,6 +105,16 @@ final class StatementRunner implements RelationResolver {
       }
       return converted;
     }, eventTime);
+  }
+
+  @Override
+  public io.laminardb.core.lookup.LookupSource lookupSource(String name) {
+    return lookups.find(name);
+  }
+
+  /** Where CREATE TABLE and CREATE LOOKUP TABLE register what lookup joins probe. */
+  io.laminardb.internal.lookup.LookupRegistry lookups() {
+    return lookups;
   }
 
   // ---- execution ----
@@ -395,6 +407,9 @@ final class StatementRunner implements RelationResolver {
       }
     }
     RowStore store = keys.length == 0 ? RowStore.recentRows(Integer.MAX_VALUE) : RowStore.keyed(keys);
+    if (keys.length > 0) {
+      lookups.register(t.name(), new io.laminardb.core.lookup.InMemoryLookupTable(schema, keys));
+    }
     addToCatalog(new CatalogEntry(t.name(), ObjectKind.TABLE, schema, List.of(), t.sql(), null, null, store,
         t.primaryKey()));
     return new ExecuteResult.Ddl("CREATE TABLE", t.name());
@@ -450,6 +465,10 @@ final class StatementRunner implements RelationResolver {
       for (Object[] row : rows) {
         target.store().upsert(row);
       }
+      if (lookups.find(i.target()) instanceof io.laminardb.core.lookup.InMemoryLookupTable joined) {
+        // Joins see the write in step order: steps submitted before this INSERT still see the old rows.
+        loop.runControl(() -> rows.forEach(joined::upsert));
+      }
       return new ExecuteResult.RowsAffected(rows.size());
     }
     List<Object[]> javaRows = new ArrayList<>(rows.size());
@@ -500,6 +519,7 @@ final class StatementRunner implements RelationResolver {
       }
     }
     handles.remove(e.name());
+    lookups.remove(e.name());
     catalog.remove(e.name());
     planner.unregister(e.name());
   }

@@ -1,0 +1,27 @@
+package io.laminardb.internal.lookup;
+
+import io.laminardb.core.lookup.LookupSource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The lookup sources of a database by table name: every CREATE TABLE with a primary key, and every CREATE
+ * LOOKUP TABLE (which registers its connector-backed source here when it is created and removes it when
+ * dropped). The planner asks it whether a join side is a table and what to probe.
+ */
+public final class LookupRegistry {
+  private final Map<String, LookupSource> sources = new ConcurrentHashMap<>();
+
+  public void register(String name, LookupSource source) {
+    sources.put(name, source);
+  }
+
+  public void remove(String name) {
+    sources.remove(name);
+  }
+
+  /** The source for table {@code name}, or null when it is not a keyed table. */
+  public LookupSource find(String name) {
+    return sources.get(name);
+  }
+}
