@@ -1,12 +1,13 @@
 package io.laminardb.internal.lookup;
 
+import io.laminardb.core.lookup.LookupPredicate;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a query needs from a lookup table: the rows matching {@code predicates} (pushed down), and only the
- * {@code columns} it reads (projection pushdown). Rows keep the table's full width; columns outside the
- * projection are null. Key columns are always read.
+ * What a query needs from a lookup table: the rows passing {@code predicates} (AND-ed, pushed to the
+ * connector) and only the {@code columns} it reads (projection pushdown). Rows keep the table's full width;
+ * columns outside the projection are null. Key columns are always read.
  *
  * @param columns sorted column indexes to read, or null for all
  */
@@ -21,16 +22,15 @@ public record LookupQuery(List<LookupPredicate> predicates, int[] columns) {
     }
   }
 
-  /** The columns to read for a table of {@code width} columns with key {@code keyColumns}. */
+  /** The columns to read for a table of {@code width} columns with key {@code keyColumns}, ascending. */
   public int[] readColumns(int width, int[] keyColumns) {
-    if (columns == null) {
-      int[] all = new int[width];
-      Arrays.setAll(all, i -> i);
-      return all;
-    }
     boolean[] read = new boolean[width];
-    for (int c : columns) {
-      read[c] = true;
+    if (columns == null) {
+      Arrays.fill(read, true);
+    } else {
+      for (int c : columns) {
+        read[c] = true;
+      }
     }
     for (int k : keyColumns) {
       read[k] = true;
@@ -49,10 +49,10 @@ public record LookupQuery(List<LookupPredicate> predicates, int[] columns) {
     return out;
   }
 
-  /** True when {@code row} passes every predicate. */
+  /** True when {@code row} passes every predicate (what the connector evaluates remotely). */
   public boolean matches(Object[] row) {
     for (LookupPredicate p : predicates) {
-      if (!p.matches(row)) {
+      if (!p.test(row)) {
         return false;
       }
     }
