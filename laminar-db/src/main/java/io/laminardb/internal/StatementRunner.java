@@ -306,10 +306,12 @@ final class StatementRunner implements RelationResolver {
       CatalogEntry in = catalog.require(input);
       if (in.kind() == ObjectKind.TABLE) {
         throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "'" + input + "' is a table; continuous"
-            + " queries read sources, streams and views (lookup joins with tables are not supported yet)",
+            + " queries read sources, streams and views, and join tables (stream JOIN table ON key)",
             query.line(), query.column(), null);
       }
     }
+    // Tables a lookup join probes are dependencies too (DROP TABLE then needs CASCADE).
+    inputs.addAll(io.laminardb.internal.lookup.LookupRegistry.tablesProbedBy(planned.plan().root()));
     Schema schema = planned.plan().outputSchema();
     io.laminardb.core.plan.LateRowFilterSpec late = findLateFilter(planned.plan().root());
     if (late != null) {

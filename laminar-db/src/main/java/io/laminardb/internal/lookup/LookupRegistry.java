@@ -24,4 +24,20 @@ public final class LookupRegistry {
   public LookupSource find(String name) {
     return sources.get(name);
   }
+
+  /** Tables the lookup joins of a plan probe, in plan order without repeats. */
+  public static java.util.List<String> tablesProbedBy(io.laminardb.core.plan.OperatorSpec spec) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    collect(spec, names);
+    return new java.util.ArrayList<>(names);
+  }
+
+  private static void collect(io.laminardb.core.plan.OperatorSpec spec, java.util.Set<String> names) {
+    if (spec instanceof io.laminardb.core.plan.LookupJoinSpec lookup) {
+      names.add(lookup.tableName());
+    }
+    for (io.laminardb.core.plan.OperatorSpec in : spec.inputs()) {
+      collect(in, names);
+    }
+  }
 }
