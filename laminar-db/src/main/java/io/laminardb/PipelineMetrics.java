@@ -11,10 +11,34 @@ import java.util.Map;
  * @param queryErrors runtime errors (each skipped a step's input for one query)
  * @param sources per-source counters by name
  * @param streams per-stream counters by name
+ * @param lookups per-lookup-table cache counters by name (CREATE LOOKUP TABLE)
  */
 public record PipelineMetrics(long totalEventsIngested, long totalEventsEmitted, long queryErrors,
     Duration uptime, PipelineState state, long stepsProcessed, Map<String, SourceMetrics> sources,
-    Map<String, StreamMetrics> streams) {
+    Map<String, StreamMetrics> streams, Map<String, LookupMetrics> lookups) {
+
+  public PipelineMetrics(long totalEventsIngested, long totalEventsEmitted, long queryErrors, Duration uptime,
+      PipelineState state, long stepsProcessed, Map<String, SourceMetrics> sources,
+      Map<String, StreamMetrics> streams) {
+    this(totalEventsIngested, totalEventsEmitted, queryErrors, uptime, state, stepsProcessed, sources, streams,
+        Map.of());
+  }
+
+  /**
+   * @param connector the external system, for example {@code postgres 127.0.0.1:5432/crm public.customers}
+   * @param cache {@code full}, {@code partial} or {@code none}
+   * @param hits probes answered from memory (cached "no such key" answers included)
+   * @param misses probes not answered from memory (a full cache's absent keys included)
+   * @param loads round trips to the connector (full loads and refreshes, batched fetches of misses)
+   * @param rowsLoaded rows those round trips returned
+   * @param evictions cache entries dropped by size (cache.max_rows) or age (cache.ttl)
+   * @param errors failed connector calls (LDB-5001 / LDB-5003)
+   * @param negativeHits hits that were a cached "no such key"
+   * @param staleHits probes answered from expired entries while the connector failed
+   * @param cachedRows rows held in memory now
+   */
+  public record LookupMetrics(String name, String connector, String cache, long hits, long misses, long loads,
+      long rowsLoaded, long evictions, long errors, long negativeHits, long staleHits, long cachedRows) {}
 
   /**
    * @param pending rows pushed but not yet processed (held rows of a paused source included)

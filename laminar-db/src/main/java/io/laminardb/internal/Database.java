@@ -252,7 +252,8 @@ public final class Database {
       }
     }
     return new PipelineMetrics(ingested, emitted, queryErrors.get(),
-        Duration.ofNanos(System.nanoTime() - openedAtNanos), state, loop.completedCount(), sources, streams);
+        Duration.ofNanos(System.nanoTime() - openedAtNanos), state, loop.completedCount(), sources, streams,
+        statements.lookupMetrics());
   }
 
   public PipelineTopology topology() {

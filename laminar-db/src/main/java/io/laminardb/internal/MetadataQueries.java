@@ -88,6 +88,19 @@ final class MetadataQueries {
     return new ExecuteResult.Rows(columns, rows);
   }
 
+  /** A metadata result of VARCHAR columns. */
+  static ExecuteResult rows(List<String> names, List<Object[]> values) {
+    List<ColumnInfo> columns = new ArrayList<>();
+    for (String n : names) {
+      columns.add(col(n));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Object[] v : values) {
+      rows.add(new Row(columns, v));
+    }
+    return new ExecuteResult.Rows(columns, rows);
+  }
+
   static ExecuteResult lines(String column, List<String> lines) {
     List<ColumnInfo> columns = List.of(col(column));
     List<Row> rows = new ArrayList<>();

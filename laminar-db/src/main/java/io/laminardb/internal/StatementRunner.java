@@ -56,6 +56,9 @@ final class StatementRunner implements RelationResolver {
   private final QueryPlanner planner;
   private final ConnectorRegistry connectors = new ConnectorRegistry();
   private final Map<String, PushSource> handles = new ConcurrentHashMap<>();
+  private final io.laminardb.internal.lookup.LookupRegistry lookups =
+      new io.laminardb.internal.lookup.LookupRegistry();
+  private final LookupTables lookupTables = new LookupTables();
   private volatile boolean connectorsStarted;
   private java.util.function.LongConsumer periodicQueryCreated = interval -> { };
 
@@ -86,9 +89,14 @@ final class StatementRunner implements RelationResolver {
     return list;
   }
 
-  private static Relation relation(CatalogEntry e) {
+  private Relation relation(CatalogEntry e) {
     RowStore store = e.store();
     Schema schema = e.schema();
+    io.laminardb.internal.lookup.ConnectorLookupTable lookupTable = lookupTables.find(e.name());
+    if (store == null && lookupTable != null) {
+      return new Relation(e.name(), e.kind().sql(), schema, () -> calciteRows(schema,
+          LookupTables.snapshot(lookupTable)), null);
+    }
     String eventTime = e.sourceNode() != null && e.sourceNode().eventTimeColumn() >= 0
         ? schema.field(e.sourceNode().eventTimeColumn()).name() : null;
     return new Relation(e.name(), e.kind().sql(), schema, store == null ? null : () -> {
@@ -103,6 +111,28 @@ final class StatementRunner implements RelationResolver {
       }
       return converted;
     }, eventTime);
+  }
+
+  private static List<Object[]> calciteRows(Schema schema, List<Object[]> rows) {
+    List<Object[]> converted = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      Object[] c = new Object[row.length];
+      for (int i = 0; i < row.length; i++) {
+        c[i] = CalciteValues.toCalcite(schema.field(i).type(), row[i]);
+      }
+      converted.add(c);
+    }
+    return converted;
+  }
+
+  @Override
+  public io.laminardb.core.lookup.LookupSource lookupSource(String name) {
+    return lookups.find(name);
+  }
+
+  /** Where CREATE TABLE and CREATE LOOKUP TABLE register what lookup joins probe. */
+  io.laminardb.internal.lookup.LookupRegistry lookups() {
+    return lookups;
   }
 
   // ---- execution ----
@@ -126,6 +156,12 @@ final class StatementRunner implements RelationResolver {
       case Statement.CreateQuery q -> createQuery(q);
       case Statement.CreateSink s -> createSink(s);
       case Statement.CreateTable t -> createTable(t);
+      case Statement.CreateLookupTable t -> createLookupTable(t);
+      case Statement.Drop d when d.kind().equals("LOOKUP TABLE") -> dropLookupTable(d);
+      case Statement.ShowCreate s when "LOOKUP TABLE".equals(s.kind()) -> MetadataQueries.showCreate(catalog,
+          lookupTables.find(s.name()) == null ? "LOOKUP TABLE" : "TABLE", s.name());
+      case Statement.Show s when s.what().equals("LOOKUP TABLES") -> MetadataQueries.rows(
+          List.of("name", "primary_key", "connector", "cache"), lookupTables.describeAll(catalog));
       case Statement.Insert i -> insert(i);
       case Statement.Drop d -> drop(d);
       case Statement.Show s -> MetadataQueries.show(catalog, s.what());
@@ -271,10 +307,12 @@ final class StatementRunner implements RelationResolver {
       CatalogEntry in = catalog.require(input);
       if (in.kind() == ObjectKind.TABLE) {
         throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "'" + input + "' is a table; continuous"
-            + " queries read sources, streams and views (lookup joins with tables are not supported yet)",
+            + " queries read sources, streams and views, and join tables (stream JOIN table ON key)",
             query.line(), query.column(), null);
       }
     }
+    // Tables a lookup join probes are dependencies too (DROP TABLE then needs CASCADE).
+    inputs.addAll(io.laminardb.internal.lookup.LookupRegistry.tablesProbedBy(planned.plan().root()));
     Schema schema = planned.plan().outputSchema();
     io.laminardb.core.plan.LateRowFilterSpec late = findLateFilter(planned.plan().root());
     if (late != null) {
@@ -396,13 +434,48 @@ final class StatementRunner implements RelationResolver {
       }
     }
     RowStore store = keys.length == 0 ? RowStore.recentRows(Integer.MAX_VALUE) : RowStore.keyed(keys);
+    if (keys.length > 0) {
+      lookups.register(t.name(), new io.laminardb.core.lookup.InMemoryLookupTable(schema, keys));
+    }
     addToCatalog(new CatalogEntry(t.name(), ObjectKind.TABLE, schema, List.of(), t.sql(), null, null, store,
         t.primaryKey()));
     return new ExecuteResult.Ddl("CREATE TABLE", t.name());
   }
 
+  private ExecuteResult createLookupTable(Statement.CreateLookupTable t) {
+    if (claimName(t.name(), ObjectKind.TABLE, t.orReplace(), t.ifNotExists())) {
+      return new ExecuteResult.Ddl("CREATE LOOKUP TABLE", t.name());
+    }
+    var table = lookupTables.create(t, fields(t.columns()), connectors, settings.clock(),
+        settings.errorListener());
+    lookups.register(t.name(), table);
+    addToCatalog(new CatalogEntry(t.name(), ObjectKind.TABLE, table.schema(), List.of(), t.sql(), null, null,
+        null, t.primaryKey()));
+    return new ExecuteResult.Ddl("CREATE LOOKUP TABLE", t.name());
+  }
+
+  private ExecuteResult dropLookupTable(Statement.Drop d) {
+    if (lookupTables.find(d.name()) == null) {
+      if (d.ifExists()) {
+        return new ExecuteResult.Ddl("DROP LOOKUP TABLE", d.name());
+      }
+      throw new LaminarException(ErrorCode.SQL_TABLE_NOT_FOUND, "no lookup table named '" + d.name() + "'");
+    }
+    drop(new Statement.Drop("TABLE", d.name(), d.ifExists(), d.cascade(), d.sql()));
+    return new ExecuteResult.Ddl("DROP LOOKUP TABLE", d.name());
+  }
+
+  /** Lookup-table cache counters for metrics(). */
+  java.util.Map<String, io.laminardb.PipelineMetrics.LookupMetrics> lookupMetrics() {
+    return lookupTables.metrics();
+  }
+
   private ExecuteResult insert(Statement.Insert i) {
     CatalogEntry target = catalog.require(i.target());
+    if (lookupTables.find(i.target()) != null) {
+      throw new LaminarException(ErrorCode.INVALID_OPERATION, "cannot INSERT INTO '" + i.target()
+          + "': it is a lookup table, read from its connector; change the rows in the external system");
+    }
     if (target.kind() != ObjectKind.SOURCE && target.kind() != ObjectKind.TABLE) {
       throw new LaminarException(ErrorCode.INVALID_OPERATION, "cannot INSERT INTO '" + i.target()
           + "': it is a " + target.kind().sql().toLowerCase() + "; insert into sources and tables");
@@ -450,6 +523,10 @@ final class StatementRunner implements RelationResolver {
       }
       for (Object[] row : rows) {
         target.store().upsert(row);
+      }
+      if (lookups.find(i.target()) instanceof io.laminardb.core.lookup.InMemoryLookupTable joined) {
+        // Joins see the write in step order: steps submitted before this INSERT still see the old rows.
+        loop.runControl(() -> rows.forEach(joined::upsert));
       }
       return new ExecuteResult.RowsAffected(rows.size());
     }
@@ -501,6 +578,8 @@ final class StatementRunner implements RelationResolver {
       }
     }
     handles.remove(e.name());
+    lookups.remove(e.name());
+    lookupTables.remove(e.name());
     catalog.remove(e.name());
     planner.unregister(e.name());
   }
@@ -558,6 +637,7 @@ final class StatementRunner implements RelationResolver {
   }
 
   void close() {
+    lookupTables.closeAll();
     planner.close();
   }
 }

@@ -46,6 +46,7 @@ public enum ErrorCode {
   SINK_NOT_FOUND(5011, "sink not found"),
   SOURCE_ALREADY_EXISTS(5012, "source already exists"),
   SINK_ALREADY_EXISTS(5013, "sink already exists"),
+  LOOKUP_SCHEMA_MISMATCH(5100, "lookup table columns do not match its source"),
 
   CHECKPOINT_FAILED(6001, "checkpoint failed"),
   CHECKPOINT_NOT_FOUND(6002, "checkpoint not found"),

@@ -134,11 +134,10 @@ public final class StatementParser {
     if (c.accept("TABLE")) {
       return createTable(orReplace);
     }
-    if (c.peek().is("LOOKUP")) {
-      throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "CREATE LOOKUP TABLE is not supported yet",
-          c.peek().line(), c.peek().column(), null);
+    if (c.acceptAll("LOOKUP", "TABLE")) {
+      return createLookupTable(orReplace);
     }
-    throw c.error("expected SOURCE, STREAM, MATERIALIZED VIEW, SINK or TABLE after CREATE but found "
+    throw c.error("expected SOURCE, STREAM, MATERIALIZED VIEW, SINK, TABLE or LOOKUP TABLE after CREATE but found "
         + TokenCursor.describe(c.peek()));
   }
 
@@ -440,6 +439,68 @@ public final class StatementParser {
     String name = c.identifier("a table name");
     List<ColumnDef> columns = new ArrayList<>();
     List<String> primaryKey = new ArrayList<>();
+    tableElements(columns, primaryKey);
+    ConnectorDef connector = null;
+    if (c.peek().is("FROM")) {
+      connector = connector("FROM");
+    }
+    if (c.peek().is("WITH")) {
+      withOptions();
+    }
+    expectEnd();
+    if (connector != null) {
+      throw new LaminarException(ErrorCode.CONNECTOR_CONFIG, "table connector '" + connector.name()
+          + "' is not available yet; in-memory tables filled by INSERT are, and CREATE LOOKUP TABLE reads"
+          + " external systems");
+    }
+    return new Statement.CreateTable(name, orReplace, ifNotExists, columns, primaryKey, connector,
+        sqlText());
+  }
+
+  /**
+   * {@code CREATE LOOKUP TABLE [IF NOT EXISTS] name (cols, PRIMARY KEY (...)) FROM connector (k = 'v', ...)}
+   * or {@code ... WITH ('connector' = 'postgres', k = 'v', ...)}.
+   */
+  private Statement createLookupTable(boolean orReplace) {
+    boolean ifNotExists = ifNotExists();
+    String name = c.identifier("a lookup table name");
+    List<ColumnDef> columns = new ArrayList<>();
+    List<String> primaryKey = new ArrayList<>();
+    tableElements(columns, primaryKey);
+    ConnectorDef connector = null;
+    if (c.peek().is("FROM")) {
+      connector = connector("FROM");
+    }
+    if (c.peek().is("WITH")) {
+      Token at = c.peek();
+      Map<String, String> with = new LinkedHashMap<>(withOptions());
+      String connectorName = with.remove("connector");
+      if (connector != null) {
+        if (connectorName != null) {
+          throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "the connector is named twice (FROM and"
+              + " 'connector')", at.line(), at.column(), null);
+        }
+        Map<String, String> merged = new LinkedHashMap<>(connector.options());
+        merged.putAll(with);
+        connector = new ConnectorDef(connector.name(), merged);
+      } else if (connectorName == null) {
+        throw new LaminarException(ErrorCode.CONNECTOR_CONFIG, "lookup table '" + name + "' needs a"
+            + " connector: FROM POSTGRES (...) or WITH ('connector' = 'postgres', ...)", at.line(), at.column(),
+            null);
+      } else {
+        connector = new ConnectorDef(connectorName, with);
+      }
+    }
+    expectEnd();
+    if (connector == null) {
+      throw c.error("CREATE LOOKUP TABLE needs FROM <connector> (...) or WITH ('connector' = ...)");
+    }
+    return new Statement.CreateLookupTable(name, orReplace, ifNotExists, columns, primaryKey, connector,
+        sqlText());
+  }
+
+  /** The parenthesised column list of a table, with a PRIMARY KEY clause or column constraint. */
+  private void tableElements(List<ColumnDef> columns, List<String> primaryKey) {
     c.expectSymbol("(");
     do {
       if (c.acceptAll("PRIMARY", "KEY")) {
@@ -463,20 +524,6 @@ public final class StatementParser {
       }
     } while (c.acceptSymbol(","));
     c.expectSymbol(")");
-    ConnectorDef connector = null;
-    if (c.peek().is("FROM")) {
-      connector = connector("FROM");
-    }
-    if (c.peek().is("WITH")) {
-      withOptions();
-    }
-    expectEnd();
-    if (connector != null) {
-      throw new LaminarException(ErrorCode.CONNECTOR_CONFIG, "table connector '" + connector.name()
-          + "' is not available yet; in-memory tables filled by INSERT are");
-    }
-    return new Statement.CreateTable(name, orReplace, ifNotExists, columns, primaryKey, connector,
-        sqlText());
   }
 
   // ---- other statements ----
@@ -522,6 +569,9 @@ public final class StatementParser {
     if (c.acceptAll("MATERIALIZED", "VIEW")) {
       return "MATERIALIZED VIEW";
     }
+    if (c.acceptAll("LOOKUP", "TABLE")) {
+      return "LOOKUP TABLE";
+    }
     for (String kind : List.of("SOURCE", "STREAM", "SINK", "TABLE")) {
       if (c.accept(kind)) {
         return kind;
@@ -541,6 +591,8 @@ public final class StatementParser {
     String what;
     if (c.acceptAll("MATERIALIZED", "VIEWS")) {
       what = "MATERIALIZED VIEWS";
+    } else if (c.acceptAll("LOOKUP", "TABLES")) {
+      what = "LOOKUP TABLES";
     } else {
       Token t = c.next();
       what = t.text().toUpperCase(Locale.ROOT);

@@ -71,6 +71,8 @@ public final class QueryPlanner implements AutoCloseable {
   private final FrameworkConfig adHocConfig;
   private final SchemaPlus schema;
   private final CalcCompiler calcCompiler;
+  /** What the join text rewrite of the query being planned kept aside (ASOF tolerance, temporal joins). */
+  private List<io.laminardb.sql.translate.AsofClause> asofClauses = List.of();
 
   public QueryPlanner(RelationResolver resolver) {
     this.resolver = resolver;
@@ -135,7 +137,7 @@ public final class QueryPlanner implements AutoCloseable {
         return new PlannedQuery(new PlanTranslator(calcCompiler, options, name -> {
           RelationResolver.Relation r = resolver.find(name);
           return r == null ? null : r.eventTimeColumn();
-        }).translate(optimized,
+        }).withJoins(resolver, asofClauses).translate(optimized,
             root.validatedRowType.getFieldNames()),
             explain(optimized));
       } catch (LaminarException e) {
@@ -245,7 +247,16 @@ public final class QueryPlanner implements AutoCloseable {
   }
 
   private RelRoot toRel(Planner planner, QueryText query, boolean isContinuous) {
-    DialectSyntax.Rewrite text = DialectSyntax.rewrite(query.sql());
+    JoinSyntax.Result joins;
+    try {
+      joins = JoinSyntax.rewrite(query.sql(), resolver);
+    } catch (LaminarException e) {
+      int[] at = query.rebase(e.line(), e.column());
+      throw new LaminarException(e.errorCode(), e.getMessage().replaceFirst("^\\[LDB-\\d+\\] ", "")
+          .replaceFirst(" at line \\d+, column \\d+$", ""), at[0], at[1], null);
+    }
+    asofClauses = joins.clauses();
+    DialectSyntax.Rewrite text = DialectSyntax.rewrite(joins.sql());
     SqlNode parsed;
     try {
       SqlNode raw = planner.parse(text.sql());
@@ -310,6 +321,8 @@ public final class QueryPlanner implements AutoCloseable {
 
   private static RelNode optimize(RelNode rel) {
     HepProgramBuilder program = new HepProgramBuilder()
+        // Comma joins: WHERE conjuncts become join conditions, where the join translator reads them.
+        .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
         .addRuleInstance(CoreRules.FILTER_PROJECT_TRANSPOSE)
         .addRuleInstance(CoreRules.PROJECT_MERGE)
         .addRuleInstance(CoreRules.PROJECT_REMOVE)

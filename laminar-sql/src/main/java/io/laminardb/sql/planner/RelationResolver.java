@@ -13,6 +13,14 @@ public interface RelationResolver {
   Collection<Relation> all();
 
   /**
+   * What a lookup join probes for the table {@code name}: a keyed CREATE TABLE or a CREATE LOOKUP TABLE;
+   * null when {@code name} is not such a table (a table without primary key included).
+   */
+  default io.laminardb.core.lookup.LookupSource lookupSource(String name) {
+    return null;
+  }
+
+  /**
    * A source, stream, view or table.
    *
    * @param kind SOURCE, STREAM, MATERIALIZED VIEW, SINK or TABLE

@@ -47,6 +47,8 @@ public final class PlanTranslator {
   private final java.util.Map<OperatorSpec, int[]> aggregateKeys = new java.util.IdentityHashMap<>();
 
   private final java.util.function.Function<String, String> eventTimeColumns;
+  private io.laminardb.sql.planner.RelationResolver resolver;
+  private java.util.Iterator<AsofClause> asofClauses = java.util.Collections.emptyIterator();
 
   /**
    * One translator per query: it carries the query's streaming clauses.
@@ -87,6 +89,24 @@ public final class PlanTranslator {
     OperatorSpec spec = calc(base, calc, -1, null, time);
     return new OperatorSpecWithColumn(spec, spec.outputSchema().size() - 1
         - (spec.outputSchema().indexOf(WEIGHT) >= 0 ? 1 : 0));
+  }
+
+  /** Gives the join translator the catalog (tables, lookup sources) and the ASOF clauses of the query text. */
+  public PlanTranslator withJoins(io.laminardb.sql.planner.RelationResolver resolver, List<AsofClause> clauses) {
+    this.resolver = resolver;
+    this.asofClauses = clauses.iterator();
+    return this;
+  }
+
+  /** {@code input} filtered by {@code condition} over its own columns (a residual join condition). */
+  OperatorSpec filter(OperatorSpec input, RexNode condition, RexBuilder rexBuilder) {
+    Schema schema = input.outputSchema();
+    RelDataType inputType = TypeMapping.toRel(schema, rexBuilder.getTypeFactory());
+    List<RexNode> projections = new ArrayList<>();
+    for (int i = 0; i < schema.size(); i++) {
+      projections.add(rexBuilder.makeInputRef(inputType.getFieldList().get(i).getType(), i));
+    }
+    return compile(input, inputType, RexUtil.expandSearch(rexBuilder, null, condition), projections, schema);
   }
 
   /** A translated operator and a column of its output. */
@@ -167,8 +187,8 @@ public final class PlanTranslator {
       }
       return spec;
     }
-    if (rel instanceof Join) {
-      throw unsupported("joins in continuous queries");
+    if (rel instanceof Join join) {
+      return new JoinTranslator(this, resolver, asofClauses).translate(join);
     }
     if (rel instanceof Sort) {
       throw unsupported("ORDER BY / LIMIT on an unbounded stream");

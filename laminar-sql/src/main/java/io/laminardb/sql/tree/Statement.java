@@ -32,6 +32,13 @@ public sealed interface Statement {
   record CreateTable(String name, boolean orReplace, boolean ifNotExists, List<ColumnDef> columns,
       List<String> primaryKey, ConnectorDef connector, String sql) implements Statement {}
 
+  /**
+   * CREATE LOOKUP TABLE: {@code connector} from {@code FROM name (...)}, or from the {@code 'connector'} key of
+   * {@code with} (which then holds the remaining options).
+   */
+  record CreateLookupTable(String name, boolean orReplace, boolean ifNotExists, List<ColumnDef> columns,
+      List<String> primaryKey, ConnectorDef connector, String sql) implements Statement {}
+
   /** INSERT INTO target [(columns)] VALUES ... | SELECT ... */
   record Insert(String target, List<String> columns, QueryText source, String sql) implements Statement {}
 

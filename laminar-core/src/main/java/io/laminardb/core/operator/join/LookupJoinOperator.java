@@ -1,0 +1,113 @@
+package io.laminardb.core.operator.join;
+
+import io.laminardb.core.batch.Batch;
+import io.laminardb.core.batch.Column;
+import io.laminardb.core.batch.LongColumn;
+import io.laminardb.core.lookup.LookupSource;
+import io.laminardb.core.operator.Operator;
+import io.laminardb.core.operator.OperatorContext;
+import io.laminardb.core.operator.Output;
+import io.laminardb.core.type.Field;
+import io.laminardb.core.type.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Stream JOIN table (spec §10.4): each stream row probes the table's current content by primary key when it
+ * is processed (processing-time semantics; table changes never retract earlier output). INNER drops rows
+ * without a match, LEFT pads them with NULLs. A NULL key never matches. Stateless apart from the table, so
+ * the output watermark is the input's.
+ */
+public final class LookupJoinOperator implements Operator {
+  private final Schema streamSchema;
+  private final Supplier<LookupSource> sourceSupplier;
+  private final int[] streamKeys;
+  private final boolean isLeft;
+  private final Schema outputSchema;
+  private final Object[] key;
+  private final Column[] columns;
+  private LookupSource source;
+  private Batch out;
+  private Output output;
+
+  /**
+   * @param streamKeys stream columns equal to the table's primary key columns, in primary-key order
+   * @param source resolved when the query starts, so it sees the table as registered then
+   */
+  public LookupJoinOperator(Schema streamSchema, Schema tableSchema, Supplier<LookupSource> source,
+      int[] streamKeys, boolean isLeft) {
+    this.streamSchema = streamSchema;
+    this.sourceSupplier = source;
+    this.streamKeys = streamKeys.clone();
+    this.isLeft = isLeft;
+    this.outputSchema = outputSchema(streamSchema, tableSchema, isLeft);
+    this.key = new Object[streamKeys.length];
+    this.columns = new Column[streamSchema.size()];
+  }
+
+  public static Schema outputSchema(Schema stream, Schema table, boolean isLeft) {
+    List<Field> fields = new ArrayList<>(stream.fields());
+    for (Field f : table.fields()) {
+      fields.add(isLeft ? new Field(f.name(), f.type().withNullable(true)) : f);
+    }
+    return new Schema(fields);
+  }
+
+  @Override
+  public void open(OperatorContext context, Output downstream) {
+    this.output = downstream;
+    this.source = sourceSupplier.get();
+    this.out = new Batch(outputSchema, 64);
+  }
+
+  @Override
+  public void onBatch(int port, Batch batch) {
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = batch.column(c);
+    }
+    boolean singleLong = streamKeys.length == 1 && columns[streamKeys[0]] instanceof LongColumn;
+    int width = streamSchema.size();
+    int tableWidth = outputSchema.size() - width;
+    for (int r = 0, n = batch.rowCount(); r < n; r++) {
+      Object[] row = null;
+      if (!JoinKeys.hasNull(columns, streamKeys, r)) {
+        if (singleLong) {
+          row = source.lookupLong(((LongColumn) columns[streamKeys[0]]).values[r]);
+        } else {
+          for (int k = 0; k < key.length; k++) {
+            key[k] = columns[streamKeys[k]].getStored(r);
+          }
+          row = source.lookup(key);
+        }
+      }
+      if (row == null && !isLeft) {
+        continue;
+      }
+      int o = out.rowCount();
+      out.ensureCapacity(o + 1);
+      out.setRowCount(o + 1);
+      for (int c = 0; c < width; c++) {
+        out.column(c).copyRow(columns[c], r, o);
+      }
+      for (int c = 0; c < tableWidth; c++) {
+        out.column(width + c).setStored(o, row == null ? null : row[c]);
+      }
+    }
+    if (out.rowCount() > 0) {
+      output.emit(out);
+      out.clear();
+    }
+  }
+
+  @Override
+  public void onWatermark(int port, long watermark) {
+    output.emitWatermark(watermark);
+  }
+
+  @Override
+  public String describe() {
+    return "LookupJoin: " + (isLeft ? "LEFT" : "INNER") + " stream keys " + java.util.Arrays.toString(streamKeys)
+        + " = primary key";
+  }
+}
