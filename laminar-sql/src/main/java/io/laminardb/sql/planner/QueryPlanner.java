@@ -310,6 +310,8 @@ public final class QueryPlanner implements AutoCloseable {
 
   private static RelNode optimize(RelNode rel) {
     HepProgramBuilder program = new HepProgramBuilder()
+        // OVER calls become LogicalWindow nodes between projections (translated by OverTranslator).
+        .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
         .addRuleInstance(CoreRules.FILTER_PROJECT_TRANSPOSE)
         .addRuleInstance(CoreRules.PROJECT_MERGE)
         .addRuleInstance(CoreRules.PROJECT_REMOVE)
