@@ -269,6 +269,9 @@ public final class QueryPlanner implements AutoCloseable {
     }
     checkUniqueAliases(validated, query);
     TypeRules.checkComparisons(validated, query, resolver);
+    if (isContinuous) {
+      OverRules.check(validated, query, resolver);
+    }
     RelRoot root;
     try {
       root = planner.rel(validated);
