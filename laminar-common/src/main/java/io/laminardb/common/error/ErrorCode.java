@@ -33,6 +33,13 @@ public enum ErrorCode {
   TEMPORAL_JOIN_NO_PK(3003, "table without primary key"),
   JOIN_TYPE_UNSUPPORTED(3004, "join type unsupported"),
 
+  OVER_ORDER_INVALID(3050, "OVER needs ORDER BY the event-time column"),
+  OVER_FRAME_UNSUPPORTED(3051, "unsupported OVER window frame"),
+  OVER_FUNCTION_UNSUPPORTED(3052, "function not supported with OVER"),
+  TOP_N_BOUND_MISSING(3053, "ranking function without an outer rank bound"),
+  OVER_ARGUMENT_INVALID(3054, "invalid analytic function argument"),
+  OVER_WINDOWS_DIFFER(3055, "OVER clauses of one query must share PARTITION BY and ORDER BY"),
+
   SERIALIZATION(4001, "serialization failed"),
   DESERIALIZATION(4002, "deserialization failed"),
   JSON_PARSE(4003, "JSON parse error"),

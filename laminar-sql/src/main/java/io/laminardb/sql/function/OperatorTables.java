@@ -33,6 +33,7 @@ public final class OperatorTables {
   public static SqlOperatorTable standard() {
     List<SqlOperator> own = new ArrayList<>(LaminarFunctions.all());
     own.addAll(LaminarAggregates.all());
+    own.addAll(AnalyticFunctions.all());
     return new Layered(List.of(SqlOperatorTables.of(own), calciteExecutable()));
   }
 

@@ -280,6 +280,9 @@ public final class QueryPlanner implements AutoCloseable {
     }
     checkUniqueAliases(validated, query);
     TypeRules.checkComparisons(validated, query, resolver);
+    if (isContinuous) {
+      OverRules.check(validated, query, resolver);
+    }
     RelRoot root;
     try {
       root = planner.rel(validated);
@@ -323,6 +326,8 @@ public final class QueryPlanner implements AutoCloseable {
     HepProgramBuilder program = new HepProgramBuilder()
         // Comma joins: WHERE conjuncts become join conditions, where the join translator reads them.
         .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
+        // OVER calls become LogicalWindow nodes between projections (translated by OverTranslator).
+        .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
         .addRuleInstance(CoreRules.FILTER_PROJECT_TRANSPOSE)
         .addRuleInstance(CoreRules.PROJECT_MERGE)
         .addRuleInstance(CoreRules.PROJECT_REMOVE)

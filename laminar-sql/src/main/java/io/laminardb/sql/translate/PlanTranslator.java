@@ -158,6 +158,10 @@ public final class PlanTranslator {
       List<String> name = scan.getTable().getQualifiedName();
       return new ScanSpec(name.get(name.size() - 1), TypeMapping.schemaOf(scan.getRowType()));
     }
+    OperatorSpec over = OverTranslator.translate(this, options, rel);
+    if (over != null) {
+      return over;
+    }
     if (rel instanceof Calc calc) {
       return calc(visit(calc.getInput()), calc, -1, null);
     }
@@ -198,6 +202,21 @@ public final class PlanTranslator {
           + " a query over constants only");
     }
     throw unsupported("the relational operator " + rel.getRelTypeName() + " in continuous queries");
+  }
+
+  /** {@code calc} applied to an already translated input (OVER translation builds the input itself). */
+  OperatorSpec calcOver(OperatorSpec input, Calc calc) {
+    return calc(input, calc, -1, null);
+  }
+
+  /** Declares the output columns of {@code spec} that key its rows (an upsert stream). */
+  void keyBy(OperatorSpec spec, int[] key) {
+    upsertKeys.put(spec, key);
+  }
+
+  /** The WATERMARK column of the source {@code name}, or null. */
+  String eventTimeColumnOf(String name) {
+    return eventTimeColumns.apply(name);
   }
 
   /** The calc with projection {@code column} replaced by {@code replacement} (window call to its time). */

@@ -1,0 +1,270 @@
+package io.laminardb.core.operator.over;
+
+import io.laminardb.core.batch.Batch;
+import io.laminardb.core.batch.LongColumn;
+import io.laminardb.core.operator.Operator;
+import io.laminardb.core.operator.OperatorContext;
+import io.laminardb.core.operator.Output;
+import io.laminardb.core.state.OperatorState;
+import io.laminardb.core.time.Watermarks;
+import io.laminardb.core.type.Schema;
+import java.util.Arrays;
+
+/**
+ * Per-partition top-N: {@code ROW_NUMBER()/RANK()/DENSE_RANK() OVER (PARTITION BY p ORDER BY k) <= N}
+ * (spec §11.2). Each partition keeps the rows whose rank is at most N (ties: the earlier arrival ranks
+ * first). At the end of a step every rank position whose occupant or rank changed is emitted: in upsert mode
+ * the new occupant with its rank (keyed by partition and rank), with changes {@code (old, -1)} and
+ * {@code (new, +1)} in a trailing {@code __weight} column, all retractions of the step first. Output: the
+ * input columns, the rank, then {@code __weight} with changes. The step's watermark follows its rows.
+ */
+public final class TopNOperator implements Operator {
+  private final int inputWidth;
+  private final RowOrder order;
+  private final RankKind rankKind;
+  private final long limit;
+  private final boolean isChanges;
+  private final TopNState state;
+  private final Batch out;
+  private final Batch insertions;
+  private final String description;
+  private Output output;
+  private boolean[] isDirty = new boolean[16];
+  private int[] dirty = new int[16];
+  private int dirtyCount;
+  private long[] ranks = new long[16];
+  private int[] stamp = new int[16];
+  private int stepStamp;
+  private long watermark = Long.MIN_VALUE;
+  private long pendingWatermark = Long.MIN_VALUE;
+
+  public TopNOperator(Schema inputSchema, Schema outputSchema, int[] partitionColumns, SortKey[] sortKeys,
+      RankKind rankKind, long limit, boolean isChanges, String description) {
+    this.inputWidth = inputSchema.size();
+    this.order = new RowOrder(sortKeys);
+    this.rankKind = rankKind;
+    this.limit = limit;
+    this.isChanges = isChanges;
+    this.state = new TopNState(inputSchema, partitionColumns);
+    this.out = new Batch(outputSchema, 64);
+    this.insertions = new Batch(outputSchema, 64);
+    this.description = description;
+  }
+
+  @Override
+  public void open(OperatorContext context, Output downstream) {
+    this.output = downstream;
+  }
+
+  @Override
+  public void onBatch(int port, Batch batch) {
+    for (int row = 0; row < batch.rowCount(); row++) {
+      int p = state.partitions.findOrInsert(batch, row, 0);
+      state.ensurePartitions(state.partitions.slotBound(), (int) Math.min(limit, 64));
+      offer(p, batch, row);
+    }
+  }
+
+  private void offer(int p, Batch batch, int row) {
+    int[] list = state.current[p];
+    int length = state.currentLength[p];
+    int lo = 0;
+    int hi = length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (order.compare(batch, row, state.rows, list[mid]) < 0) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    int at = lo;
+    boolean tiesPrevious = at > 0 && order.compare(batch, row, state.rows, list[at - 1]) == 0;
+    if (rankOfNew(p, at, tiesPrevious) > limit) {
+      return;
+    }
+    int slot = state.newSlot();
+    state.store(batch, row, slot);
+    if (length == list.length) {
+      list = Arrays.copyOf(list, length * 2);
+      state.current[p] = list;
+    }
+    System.arraycopy(list, at, list, at + 1, length - at);
+    list[at] = slot;
+    state.currentLength[p] = length + 1;
+    trim(p);
+    markDirty(p);
+  }
+
+  /** The rank a row inserted at position {@code at} would get. */
+  private long rankOfNew(int p, int at, boolean tiesPrevious) {
+    if (rankKind == RankKind.ROW_NUMBER) {
+      return at + 1L;
+    }
+    computeRanks(p, at);
+    if (at == 0) {
+      return 1;
+    }
+    if (tiesPrevious) {
+      return ranks[at - 1];
+    }
+    return rankKind == RankKind.RANK ? at + 1L : ranks[at - 1] + 1;
+  }
+
+  /** Ranks of the first {@code length} current rows of {@code p} into {@link #ranks}. */
+  private void computeRanks(int p, int length) {
+    if (ranks.length < length) {
+      ranks = new long[Math.max(length, ranks.length * 2)];
+    }
+    int[] list = state.current[p];
+    for (int i = 0; i < length; i++) {
+      if (rankKind == RankKind.ROW_NUMBER || i == 0) {
+        ranks[i] = i + 1L;
+      } else if (order.compare(state.rows, list[i], state.rows, list[i - 1]) == 0) {
+        ranks[i] = ranks[i - 1];
+      } else {
+        ranks[i] = rankKind == RankKind.RANK ? i + 1L : ranks[i - 1] + 1;
+      }
+    }
+  }
+
+  /** Drops the rows whose rank now exceeds the limit. */
+  private void trim(int p) {
+    int length = state.currentLength[p];
+    computeRanks(p, length);
+    int keep = length;
+    while (keep > 0 && ranks[keep - 1] > limit) {
+      keep--;
+    }
+    int[] list = state.current[p];
+    for (int i = keep; i < length; i++) {
+      if (!state.isSlotShown[list[i]]) {
+        state.freeSlot(list[i]);
+      }
+    }
+    state.currentLength[p] = keep;
+  }
+
+  private void markDirty(int p) {
+    if (p >= isDirty.length) {
+      isDirty = Arrays.copyOf(isDirty, Math.max(p + 1, isDirty.length * 2));
+    }
+    if (isDirty[p]) {
+      return;
+    }
+    isDirty[p] = true;
+    if (dirtyCount == dirty.length) {
+      dirty = Arrays.copyOf(dirty, dirtyCount * 2);
+    }
+    dirty[dirtyCount++] = p;
+  }
+
+  @Override
+  public void onWatermark(int port, long newWatermark) {
+    if (newWatermark != Watermarks.IDLE && newWatermark > pendingWatermark) {
+      pendingWatermark = newWatermark;
+    }
+  }
+
+  @Override
+  public boolean needsStepEnd() {
+    return true;
+  }
+
+  @Override
+  public void onStepEnd() {
+    out.clear();
+    insertions.clear();
+    for (int d = 0; d < dirtyCount; d++) {
+      int p = dirty[d];
+      isDirty[p] = false;
+      emitChanges(p);
+    }
+    dirtyCount = 0;
+    out.append(insertions);
+    if (out.rowCount() > 0) {
+      output.emit(out);
+    }
+    if (pendingWatermark > watermark) {
+      watermark = pendingWatermark;
+      output.emitWatermark(watermark);
+    }
+  }
+
+  private void emitChanges(int p) {
+    int length = state.currentLength[p];
+    computeRanks(p, length);
+    int[] list = state.current[p];
+    int[] before = state.shown[p];
+    long[] beforeRank = state.shownRank[p];
+    int beforeLength = state.shownLength[p];
+    for (int i = 0; i < Math.max(length, beforeLength); i++) {
+      boolean isSame = i < length && i < beforeLength && list[i] == before[i] && ranks[i] == beforeRank[i];
+      if (isSame) {
+        continue;
+      }
+      if (isChanges && i < beforeLength) {
+        write(out, before[i], beforeRank[i], -1);
+      }
+      if (i < length) {
+        write(isChanges ? insertions : out, list[i], ranks[i], 1);
+      }
+    }
+    stepStamp++;
+    for (int i = 0; i < length; i++) {
+      ensureStamp(list[i]);
+      stamp[list[i]] = stepStamp;
+    }
+    for (int i = 0; i < beforeLength; i++) {
+      ensureStamp(before[i]);
+      if (stamp[before[i]] != stepStamp) {
+        state.freeSlot(before[i]);
+      }
+    }
+    if (before.length < length) {
+      before = new int[list.length];
+      beforeRank = new long[list.length];
+      state.shown[p] = before;
+      state.shownRank[p] = beforeRank;
+    }
+    for (int i = 0; i < length; i++) {
+      before[i] = list[i];
+      beforeRank[i] = ranks[i];
+      state.isSlotShown[list[i]] = true;
+    }
+    state.shownLength[p] = length;
+  }
+
+  private void ensureStamp(int slot) {
+    if (slot >= stamp.length) {
+      stamp = Arrays.copyOf(stamp, Math.max(slot + 1, stamp.length * 2));
+    }
+  }
+
+  private void write(Batch target, int slot, long rank, long weight) {
+    int row = target.rowCount();
+    target.ensureCapacity(row + 1);
+    for (int c = 0; c < inputWidth; c++) {
+      target.column(c).copyRow(state.rows.column(c), slot, row);
+    }
+    LongColumn rankColumn = target.longColumn(inputWidth);
+    rankColumn.values[row] = rank;
+    rankColumn.nulls[row] = false;
+    if (isChanges) {
+      LongColumn weightColumn = target.longColumn(inputWidth + 1);
+      weightColumn.values[row] = weight;
+      weightColumn.nulls[row] = false;
+    }
+    target.setRowCount(row + 1);
+  }
+
+  @Override
+  public OperatorState state() {
+    return state;
+  }
+
+  @Override
+  public String describe() {
+    return description;
+  }
+}
