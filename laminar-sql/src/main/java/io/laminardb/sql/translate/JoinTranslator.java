@@ -372,7 +372,7 @@ final class JoinTranslator {
         || a.field(ca).type().kind() == TypeKind.DECIMAL != (b.field(cb).type().kind() == TypeKind.DECIMAL)) {
       throw new LaminarException(ErrorCode.SQL_TYPE_MISMATCH, "join key '" + a.field(ca).name() + "' ("
           + a.field(ca).type() + ") and '" + b.field(cb).name() + "' (" + b.field(cb).type()
-          + ") have different types; CAST one side");
+          + ") have different types; join keys are columns of one type (or lossless widenings)");
     }
   }
 
