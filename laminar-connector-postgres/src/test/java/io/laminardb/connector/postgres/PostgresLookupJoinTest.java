@@ -124,6 +124,8 @@ class PostgresLookupJoinTest {
         List.of(8L, "c8"), List.of(10L, "c10"));
     // The tier filter ran in PostgreSQL: only the five gold rows came back over the wire.
     assertThat(metrics().rowsLoaded()).isEqualTo(5);
+    assertThat(server.log()).contains("SELECT \"id\", \"name\", \"tier\" FROM \"customers\" WHERE \"id\" = ANY($1)"
+        + " AND \"tier\" = $2");
     assertThat(metrics().loads()).isEqualTo(10);
   }
 
