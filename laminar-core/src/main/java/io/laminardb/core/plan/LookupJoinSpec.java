@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * @param streamKeys stream columns equated to the primary key columns, in primary-key order
  */
 public record LookupJoinSpec(OperatorSpec input, String tableName, Schema tableSchema,
-    Supplier<LookupSource> source, int[] streamKeys, boolean isLeft, String predicates) implements OperatorSpec {
+    Supplier<LookupSource> source, int[] streamKeys, io.laminardb.core.operator.join.JoinType type, String predicates) implements OperatorSpec {
   @Override
   public List<OperatorSpec> inputs() {
     return List.of(input);
@@ -23,17 +23,17 @@ public record LookupJoinSpec(OperatorSpec input, String tableName, Schema tableS
 
   @Override
   public Schema outputSchema() {
-    return LookupJoinOperator.outputSchema(input.outputSchema(), tableSchema, isLeft);
+    return LookupJoinOperator.outputSchema(input.outputSchema(), tableSchema, type);
   }
 
   @Override
   public Operator create() {
-    return new LookupJoinOperator(input.outputSchema(), tableSchema, source, streamKeys, isLeft);
+    return new LookupJoinOperator(input.outputSchema(), tableSchema, source, streamKeys, type);
   }
 
   @Override
   public String explain() {
-    return "LookupJoin: " + (isLeft ? "LEFT" : "INNER") + " " + tableName + " on primary key = stream columns "
+    return "LookupJoin: " + type + " " + tableName + " on primary key = stream columns "
         + java.util.Arrays.toString(streamKeys) + (predicates.isEmpty() ? "" : ", table filter " + predicates);
   }
 }

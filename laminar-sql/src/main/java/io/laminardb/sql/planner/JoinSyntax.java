@@ -25,8 +25,8 @@ import java.util.Set;
  *   JOIN r FOR SYSTEM_TIME AS OF PROCTIME() | NOW() ...   (processing time: a lookup join)
  *       becomes  JOIN r ...
  * </pre>
- * The version column of a temporal join is the right side's WATERMARK column, else its first TIMESTAMP (then
- * BIGINT) column that is not compared with '=' in the ON clause. What Calcite cannot carry goes to
+ * The version column of a temporal join is the right side's WATERMARK column, else its column named like the
+ * AS OF column, else its first TIMESTAMP (then BIGINT) column that is not compared with '=' in the ON clause. What Calcite cannot carry goes to
  * {@link AsofClause}s, one per ASOF join in text order.
  */
 final class JoinSyntax {
@@ -192,7 +192,14 @@ final class JoinSyntax {
       throw new LaminarException(ErrorCode.SQL_TABLE_NOT_FOUND, "no source, stream, view or table named '"
           + table.text() + "'", table.line(), table.column(), null);
     }
-    String version = versionColumn(relation, equalityColumns(tokens, afterAlias));
+    if (relation.kind().toUpperCase(java.util.Locale.ROOT).contains("TABLE")) {
+      throw new LaminarException(ErrorCode.JOIN_TYPE_UNSUPPORTED, "FOR SYSTEM_TIME AS OF " + text(sql, expr)
+          + " needs a versioned stream on the right ('" + table.text() + "' is a table): join the table"
+          + " directly for its current rows, or feed the versions from a stream", table.line(), table.column(),
+          null);
+    }
+    String version = versionColumn(relation, expr.get(expr.size() - 1).text(),
+        equalityColumns(tokens, afterAlias));
     if (version == null) {
       throw new LaminarException(ErrorCode.TEMPORAL_JOIN_NO_PK, "'" + table.text() + "' has no version column"
           + " for FOR SYSTEM_TIME AS OF: declare a WATERMARK or a TIMESTAMP column", table.line(),
@@ -232,9 +239,14 @@ final class JoinSyntax {
     return names;
   }
 
-  private static String versionColumn(RelationResolver.Relation relation, Set<String> keyColumns) {
+  private static String versionColumn(RelationResolver.Relation relation, String timeName,
+      Set<String> keyColumns) {
     if (relation.eventTimeColumn() != null) {
       return relation.eventTimeColumn();
+    }
+    int sameName = relation.schema().indexOf(timeName);
+    if (sameName >= 0 && relation.schema().field(sameName).type().storage() == TypeKind.Storage.LONG) {
+      return timeName;
     }
     for (TypeKind kind : new TypeKind[] {TypeKind.TIMESTAMP, TypeKind.TIMESTAMP_TZ, TypeKind.BIGINT}) {
       for (Field f : relation.schema().fields()) {

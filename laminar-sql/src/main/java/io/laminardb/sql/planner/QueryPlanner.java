@@ -133,7 +133,7 @@ public final class QueryPlanner implements AutoCloseable {
     Planner planner = Frameworks.getPlanner(config);
     try {
       RelRoot root = toRel(planner, query, true);
-      RelNode optimized = optimize(root.project());
+      RelNode optimized = optimize(SubqueryJoins.rewrite(root.project()));
       try {
         return new PlannedQuery(new PlanTranslator(calcCompiler, options, name -> {
           RelationResolver.Relation r = resolver.find(name);

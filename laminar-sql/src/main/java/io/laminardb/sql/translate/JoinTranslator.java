@@ -119,12 +119,15 @@ final class JoinTranslator {
   // ---- lookup join ----
 
   private OperatorSpec lookup(Join join, Conjuncts parts, int leftWidth, String table) {
-    boolean isLeft = switch (join.getJoinType()) {
-      case INNER -> false;
-      case LEFT -> true;
+    JoinType type = switch (join.getJoinType()) {
+      case INNER -> JoinType.INNER;
+      case LEFT -> JoinType.LEFT;
+      case SEMI -> JoinType.SEMI;
+      case ANTI -> JoinType.ANTI;
       default -> throw new LaminarException(ErrorCode.JOIN_TYPE_UNSUPPORTED, join.getJoinType()
-          + " JOIN with table '" + table + "': lookup joins are INNER or LEFT");
+          + " JOIN with table '" + table + "': lookup joins are INNER or LEFT (or EXISTS / IN subqueries)");
     };
+    boolean isLeft = type != JoinType.INNER;
     LookupSource source = resolver == null ? null : resolver.lookupSource(table);
     if (source == null) {
       throw new LaminarException(ErrorCode.TEMPORAL_JOIN_NO_PK, "table '" + table + "' has no primary key;"
@@ -164,7 +167,8 @@ final class JoinTranslator {
       }
     }
     if (!kept.isEmpty() && isLeft) {
-      throw unsupported("conditions on stream columns besides the key in a LEFT lookup join (" + kept + ")");
+      throw unsupported("conditions on stream columns besides the key in a " + type + " lookup join (" + kept
+          + ")");
     }
     OperatorSpec stream = plan.visit(join.getLeft());
     Schema tableSchema = source.schema();
@@ -174,7 +178,7 @@ final class JoinTranslator {
     List<LookupPredicate> restriction = List.copyOf(predicates);
     String tableName = table;
     OperatorSpec spec = new LookupJoinSpec(stream, table, tableSchema,
-        () -> resolver.lookupSource(tableName).restrict(restriction, null), streamKeys, isLeft,
+        () -> resolver.lookupSource(tableName).restrict(restriction, null), streamKeys, type,
         pushed.isEmpty() ? "" : pushed.toString());
     return withResidual(spec, kept, join.getCluster().getRexBuilder());
   }
@@ -368,7 +372,7 @@ final class JoinTranslator {
         || a.field(ca).type().kind() == TypeKind.DECIMAL != (b.field(cb).type().kind() == TypeKind.DECIMAL)) {
       throw new LaminarException(ErrorCode.SQL_TYPE_MISMATCH, "join key '" + a.field(ca).name() + "' ("
           + a.field(ca).type() + ") and '" + b.field(cb).name() + "' (" + b.field(cb).type()
-          + ") have different types; CAST one side");
+          + ") have different types; join keys are columns of one type (or lossless widenings)");
     }
   }
 

@@ -6,7 +6,6 @@ import io.laminardb.core.operator.Operator;
 import io.laminardb.core.operator.OperatorContext;
 import io.laminardb.core.operator.Output;
 import io.laminardb.core.state.OperatorState;
-import io.laminardb.core.time.WatermarkTracker;
 import io.laminardb.core.time.Watermarks;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -30,7 +29,9 @@ public final class AsofJoinOperator implements Operator {
   private final boolean keepsUnmatched;
   private final int rightWeight;
   private final TimeIndex index;
-  private final WatermarkTracker watermarks = new WatermarkTracker(2);
+  /** Per-port watermarks (IDLE for an idle input) and the last one forwarded: min over non-idle ports. */
+  private final long[] portWatermarks = {Long.MIN_VALUE, Long.MIN_VALUE};
+  private long emittedWatermark = Long.MIN_VALUE;
   private final Column[] columns;
   private final Batch out;
   private Output output;
@@ -156,9 +157,14 @@ public final class AsofJoinOperator implements Operator {
       leftWatermark = watermark;
       prune();
     }
-    long advanced = watermarks.update(port, watermark);
-    if (advanced != Long.MIN_VALUE) {
-      output.emitWatermark(advanced);
+    if (watermark == Watermarks.IDLE || watermark > portWatermarks[port]
+        || portWatermarks[port] == Watermarks.IDLE) {
+      portWatermarks[port] = watermark;
+    }
+    long min = Math.min(portWatermarks[0], portWatermarks[1]);
+    if (min != Watermarks.IDLE && min > emittedWatermark) {
+      emittedWatermark = min;
+      output.emitWatermark(min);
     }
   }
 
@@ -198,18 +204,18 @@ public final class AsofJoinOperator implements Operator {
       @Override
       public void snapshot(DataOutput o) throws IOException {
         o.writeLong(leftWatermark);
-        o.writeLong(watermarks.combined());
+        o.writeLong(portWatermarks[0]);
+        o.writeLong(portWatermarks[1]);
+        o.writeLong(emittedWatermark);
         index.write(o);
       }
 
       @Override
       public void restore(DataInput in) throws IOException {
         leftWatermark = in.readLong();
-        long combined = in.readLong();
-        if (combined != Long.MIN_VALUE) {
-          watermarks.update(0, combined);
-          watermarks.update(1, combined);
-        }
+        portWatermarks[0] = in.readLong();
+        portWatermarks[1] = in.readLong();
+        emittedWatermark = in.readLong();
         index.read(in);
       }
 

@@ -16,14 +16,14 @@ import java.util.function.Supplier;
 /**
  * Stream JOIN table (spec §10.4): each stream row probes the table's current content by primary key when it
  * is processed (processing-time semantics; table changes never retract earlier output). INNER drops rows
- * without a match, LEFT pads them with NULLs. A NULL key never matches. Stateless apart from the table, so
+ * without a match, LEFT pads them with NULLs, SEMI keeps matched and ANTI unmatched stream rows unchanged. A NULL key never matches. Stateless apart from the table, so
  * the output watermark is the input's.
  */
 public final class LookupJoinOperator implements Operator {
   private final Schema streamSchema;
   private final Supplier<LookupSource> sourceSupplier;
   private final int[] streamKeys;
-  private final boolean isLeft;
+  private final JoinType type;
   private final Schema outputSchema;
   private final Object[] key;
   private final Column[] columns;
@@ -36,19 +36,21 @@ public final class LookupJoinOperator implements Operator {
    * @param source resolved when the query starts, so it sees the table as registered then
    */
   public LookupJoinOperator(Schema streamSchema, Schema tableSchema, Supplier<LookupSource> source,
-      int[] streamKeys, boolean isLeft) {
+      int[] streamKeys, JoinType type) {
     this.streamSchema = streamSchema;
     this.sourceSupplier = source;
     this.streamKeys = streamKeys.clone();
-    this.isLeft = isLeft;
-    this.outputSchema = outputSchema(streamSchema, tableSchema, isLeft);
+    this.type = type;
+    this.outputSchema = outputSchema(streamSchema, tableSchema, type);
     this.key = new Object[streamKeys.length];
     this.columns = new Column[streamSchema.size()];
   }
 
-  public static Schema outputSchema(Schema stream, Schema table, boolean isLeft) {
+  /** Stream columns, then table columns (nullable for LEFT); stream columns only for SEMI and ANTI. */
+  public static Schema outputSchema(Schema stream, Schema table, JoinType type) {
     List<Field> fields = new ArrayList<>(stream.fields());
-    for (Field f : table.fields()) {
+    boolean isLeft = type == JoinType.LEFT;
+    for (Field f : type.leftOnly() ? List.<Field>of() : table.fields()) {
       fields.add(isLeft ? new Field(f.name(), f.type().withNullable(true)) : f);
     }
     return new Schema(fields);
@@ -81,7 +83,12 @@ public final class LookupJoinOperator implements Operator {
           row = source.lookup(key);
         }
       }
-      if (row == null && !isLeft) {
+      boolean keep = switch (type) {
+        case INNER, SEMI -> row != null;
+        case ANTI -> row == null;
+        default -> true;
+      };
+      if (!keep) {
         continue;
       }
       int o = out.rowCount();
@@ -107,7 +114,7 @@ public final class LookupJoinOperator implements Operator {
 
   @Override
   public String describe() {
-    return "LookupJoin: " + (isLeft ? "LEFT" : "INNER") + " stream keys " + java.util.Arrays.toString(streamKeys)
+    return "LookupJoin: " + type + " stream keys " + java.util.Arrays.toString(streamKeys)
         + " = primary key";
   }
 }
