@@ -9,7 +9,6 @@ import io.laminardb.internal.connector.ConnectorRegistry;
 import io.laminardb.internal.lookup.ConnectorLookupTable;
 import io.laminardb.internal.lookup.LookupCacheConfig;
 import io.laminardb.internal.lookup.LookupConnector;
-import io.laminardb.internal.lookup.LookupQuery;
 import io.laminardb.sql.tree.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -82,11 +81,6 @@ final class LookupTables {
     for (String name : new ArrayList<>(tables.keySet())) {
       remove(name);
     }
-  }
-
-  /** Current rows in storage form for ad-hoc SELECT. */
-  static List<Object[]> snapshot(ConnectorLookupTable table) {
-    return table.scan(LookupQuery.ALL);
   }
 
   Map<String, PipelineMetrics.LookupMetrics> metrics() {

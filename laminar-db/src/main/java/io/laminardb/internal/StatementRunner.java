@@ -94,8 +94,9 @@ final class StatementRunner implements RelationResolver {
     Schema schema = e.schema();
     io.laminardb.internal.lookup.ConnectorLookupTable lookupTable = lookupTables.find(e.name());
     if (store == null && lookupTable != null) {
-      return new Relation(e.name(), e.kind().sql(), schema, () -> calciteRows(schema,
-          LookupTables.snapshot(lookupTable)), null);
+      io.laminardb.sql.planner.PushdownSnapshot pushdown = (predicates, projection) -> calciteRows(schema,
+          lookupTable.scan(new io.laminardb.internal.lookup.LookupQuery(predicates, projection)));
+      return new Relation(e.name(), e.kind().sql(), schema, pushdown, null);
     }
     String eventTime = e.sourceNode() != null && e.sourceNode().eventTimeColumn() >= 0
         ? schema.field(e.sourceNode().eventTimeColumn()).name() : null;

@@ -127,6 +127,21 @@ class PostgresLookupDdlTest {
   }
 
   @Test
+  void adHocFiltersOnAPartialTableAreSentToPostgres() {
+    db.execute(CREATE);
+    assertThat(values(db.execute("SELECT symbol, lot FROM instruments WHERE sector = 'tech' AND lot >= 10"
+        + " AND symbol IN ('AAPL', 'XOM')"))).containsExactly(List.of("AAPL", 100));
+    assertThat(server.log()).contains("SELECT \"symbol\", \"sector\", \"lot\" FROM \"instruments\" WHERE"
+        + " \"sector\" = $1 AND \"lot\" >= $2 AND \"symbol\" IN ($3, $4)");
+    assertThat(values(db.execute("SELECT symbol FROM instruments WHERE lot < 60"))).containsExactly(List.of("XOM"));
+    assertThat(server.log()).contains("SELECT \"symbol\", \"lot\" FROM \"instruments\" WHERE \"lot\" < $1");
+    // A filter that is not a flat comparison stays in the query plan: the server is asked for every row.
+    assertThat(values(db.execute("SELECT symbol FROM instruments WHERE UPPER(sector) = 'ENERGY'")))
+        .containsExactly(List.of("XOM"));
+    assertThat(server.log()).contains("SELECT \"symbol\", \"sector\" FROM \"instruments\"\n");
+  }
+
+  @Test
   void decimalAndAdHocScansOfPartialTablesGoToTheServer() {
     server.psql("DROP TABLE IF EXISTS fx; CREATE TABLE fx (ccy char(3) PRIMARY KEY, rate numeric(12,6));"
         + " INSERT INTO fx VALUES ('EUR', 1.08), ('JPY', 0.0067)");

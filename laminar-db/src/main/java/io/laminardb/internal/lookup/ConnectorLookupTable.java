@@ -130,12 +130,14 @@ public final class ConnectorLookupTable implements LookupSource, AutoCloseable {
       return rows;
     }
     List<Object[]> rows = new ArrayList<>();
+    counters.loads.increment();
     try {
       connector.scan(query, rows::add);
     } catch (LaminarException e) {
       counters.errors.increment();
       throw e;
     }
+    counters.rowsLoaded.add(rows.size());
     return rows;
   }
 

@@ -115,7 +115,8 @@ public final class QueryPlanner implements AutoCloseable {
   /** Makes a catalog object visible to queries (or replaces it). */
   public void register(RelationResolver.Relation relation) {
     schema.removeTable(relation.name());
-    schema.add(relation.name(), new CatalogTable(relation));
+    schema.add(relation.name(), relation.snapshot() instanceof PushdownSnapshot pushdown
+        ? new PushdownCatalogTable(relation, pushdown) : new CatalogTable(relation));
   }
 
   public void unregister(String name) {

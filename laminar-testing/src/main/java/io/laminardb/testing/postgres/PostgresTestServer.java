@@ -65,7 +65,7 @@ public final class PostgresTestServer implements AutoCloseable {
       return;
     }
     String options = "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-        + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=50";
+        + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=50 -c log_statement=all";
     run(List.of(binDir.resolve("pg_ctl").toString(), "-D", data.toString(), "-o", options, "-l",
         dir.resolve("server.log").toString(), "-w", "-t", "60", "start"), asPostgresUser);
     running = true;
@@ -174,6 +174,19 @@ public final class PostgresTestServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted: " + full, e);
+    }
+  }
+
+  /**
+   * The server log so far. Every statement is logged ({@code log_statement = all}), so tests can check what
+   * a client actually sent.
+   */
+  public String log() {
+    try {
+      Path log = dir.resolve("server.log");
+      return Files.exists(log) ? Files.readString(log) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
