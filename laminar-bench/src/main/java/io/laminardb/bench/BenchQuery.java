@@ -33,7 +33,16 @@ public enum BenchQuery {
   /** Bids per bidder session (gap 5 s). */
   SESSION(Workload.BIDS, true, "SELECT bidder, SESSION_START(ts, INTERVAL '5' SECOND) AS ss,"
       + " SESSION_END(ts, INTERVAL '5' SECOND) AS se, COUNT(*) AS n FROM bids"
-      + " GROUP BY bidder, SESSION(ts, INTERVAL '5' SECOND)", List.of("bidder", "ss", "se", "n"));
+      + " GROUP BY bidder, SESSION(ts, INTERVAL '5' SECOND)", List.of("bidder", "ss", "se", "n")),
+  /** Price change against the previous trade and volume over the last 10 trades, per symbol (1,000). */
+  LAG(Workload.TICKS, true, "SELECT symbol, ts,"
+      + " price - LAG(price, 1, price) OVER (PARTITION BY symbol ORDER BY ts) AS change,"
+      + " SUM(volume) OVER (PARTITION BY symbol ORDER BY ts ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) AS vol10"
+      + " FROM ticks", List.of("symbol", "ts", "change", "vol10")),
+  /** The three largest trades per symbol as a changelog (rank changes retract and insert). */
+  TOPN(Workload.TICKS, true, "SELECT symbol, price, volume, rn FROM (SELECT symbol, price, volume,"
+      + " ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY volume DESC) AS rn FROM ticks) t WHERE rn <= 3"
+      + " EMIT CHANGES", List.of("symbol", "price", "volume", "rn", "__weight"));
 
   /** The extra column carried by latency runs: System.nanoTime() at push. */
   public static final String SENT_COLUMN = "sent_ns";
@@ -69,7 +78,7 @@ public enum BenchQuery {
     return workload;
   }
 
-  /** Windowed aggregate: results appear only as the watermark passes window ends. */
+  /** Windowed aggregate or analytic query: stateful, ended by a final watermark (no per-row reference). */
   public boolean isWindowed() {
     return isWindowed;
   }
@@ -129,6 +138,12 @@ public enum BenchQuery {
       }
       case SESSION -> {
         return WindowedReference.session(batches);
+      }
+      case LAG -> {
+        return AnalyticReference.lag(batches);
+      }
+      case TOPN -> {
+        return AnalyticReference.topN(batches);
       }
       default -> {
         // per-row reference below

@@ -45,7 +45,8 @@ final class PipelineRun {
       List<String> columns = subscription.columns().stream().map(ColumnInfo::name).toList();
       db.start();
       UntypedSourceHandle source = db.sourceUntyped(query.workload().sourceName());
-      Drain drain = new Drain(subscription, query.columns().size());
+      boolean isChangelog = query.columns().getLast().equals("__weight");
+      Drain drain = new Drain(subscription, query.columns().size() - (isChangelog ? 1 : 0), isChangelog);
       drain.start();
 
       long allocatedBefore = meter.allocatedBytes();
@@ -98,14 +99,17 @@ final class PipelineRun {
 
     private final Subscription<Row> subscription;
     private final int width;
+    private final boolean isChangelog;
     private final RowChecksum checksum = new RowChecksum();
     private volatile boolean isFinishing;
     private volatile RuntimeException failure;
 
-    Drain(Subscription<Row> subscription, int width) {
+    /** @param isChangelog rows end in {@code __weight}: checksum the net result */
+    Drain(Subscription<Row> subscription, int width, boolean isChangelog) {
       super("bench-drain");
       this.subscription = subscription;
       this.width = width;
+      this.isChangelog = isChangelog;
       setDaemon(true);
     }
 
@@ -116,7 +120,11 @@ final class PipelineRun {
           boolean isLast = isFinishing;
           List<Row> rows = subscription.poll();
           for (int i = 0, n = rows.size(); i < n; i++) {
-            checksum.add(rows.get(i), width);
+            if (isChangelog) {
+              checksum.addWeighted(rows.get(i), width, rows.get(i).weight());
+            } else {
+              checksum.add(rows.get(i), width);
+            }
           }
           if (isLast) {
             return;

@@ -33,6 +33,19 @@ public final class RowChecksum {
     count++;
   }
 
+  /**
+   * Adds a changelog row with its {@code __weight}: a retraction (-1) cancels an earlier insertion, so a
+   * changelog sums to the checksum of the rows it leaves in place.
+   */
+  public void addWeighted(Row row, int width, long weight) {
+    long h = 0x632BE59BD9B4E019L;
+    for (int i = 0; i < width; i++) {
+      h = mix(h * 31 + valueHash(row.get(i)));
+    }
+    sum += weight * mix(h);
+    count += weight;
+  }
+
   /** Adds the first {@code width} values of {@code values}. */
   public void addValues(Object[] values, int width) {
     long h = 0x632BE59BD9B4E019L;

@@ -7,7 +7,9 @@ public enum Workload {
   /** NEXMark-style bids ({@link BidGenerator}). */
   BIDS("bids"),
   /** Trades over 1,000 symbols ({@link TradeGenerator}). */
-  TRADES("trades");
+  TRADES("trades"),
+  /** The trades in event-time order ({@link AnalyticReference#ticks}). */
+  TICKS("ticks");
 
   private final String sourceName;
 
@@ -29,6 +31,7 @@ public enum Workload {
         }
         yield TradeGenerator.createSourceSql(sourceName);
       }
+      case TICKS -> TradeGenerator.createSourceSql(sourceName);
     };
   }
 
@@ -37,6 +40,7 @@ public enum Workload {
     return switch (this) {
       case BIDS -> BidGenerator.batches(seed, rows, batchSize);
       case TRADES -> TradeGenerator.batches(seed, rows, batchSize);
+      case TICKS -> AnalyticReference.ticks(seed, rows, batchSize);
     };
   }
 }

@@ -16,7 +16,8 @@ class EndToEndSmokeTest {
   private static final int ROWS = 20_000;
   private static final Map<Workload, List<List<Object[]>>> BATCHES = Map.of(
       Workload.BIDS, Workload.BIDS.batches(7, ROWS, 1024),
-      Workload.TRADES, Workload.TRADES.batches(7, ROWS, 1024));
+      Workload.TRADES, Workload.TRADES.batches(7, ROWS, 1024),
+      Workload.TICKS, Workload.TICKS.batches(7, ROWS, 1024));
 
   @ParameterizedTest
   @EnumSource(BenchQuery.class)

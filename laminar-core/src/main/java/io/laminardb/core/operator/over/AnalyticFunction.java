@@ -36,15 +36,4 @@ public record AnalyticFunction(AnalyticKind kind, int argumentColumn, int offset
     return kind == AnalyticKind.NTH_VALUE ? offset - 1 : 0;
   }
 
-  String describe(String argument) {
-    StringBuilder sb = new StringBuilder(kind.name()).append('(').append(argument);
-    if (kind == AnalyticKind.LAG || kind == AnalyticKind.LEAD || kind == AnalyticKind.NTH_VALUE) {
-      sb.append(", ").append(offset);
-    }
-    sb.append(')');
-    if (kind.isFramed() && kind != AnalyticKind.LAST_VALUE) {
-      sb.append(framePreceding < 0 ? " rows unbounded" : " rows " + framePreceding + " preceding");
-    }
-    return sb.toString();
-  }
 }
