@@ -87,7 +87,10 @@ public final class DurableStorage implements DurabilityHooks, AutoCloseable {
       storage.close();
       throw e;
     }
-    pipeline.setStepEndHook(storage.coordinator::onStepEnd);
+    // Periodic checkpoints begin only after the restore and the log replay have run (they are queued
+    // before this), so no checkpoint can capture the pipeline before it is whole again.
+    CheckpointCoordinator coordinator = storage.coordinator;
+    loop.runControl(() -> pipeline.setStepEndHook(coordinator::onStepEnd));
     return storage;
   }
 
