@@ -132,6 +132,19 @@ public final class LaminarDB implements AutoCloseable {
     database.shutdown();
   }
 
+  /**
+   * Takes a checkpoint now and waits until it is durable: operator state, source positions, watermarks and
+   * sink epochs as of a point between two steps. Needs {@code storageDir} and {@link #start()}.
+   */
+  public CheckpointResult checkpoint() {
+    return database.checkpoint();
+  }
+
+  /** What opening the storage directory restored ({@link RecoveredCheckpoint#NONE} without storage). */
+  public RecoveredCheckpoint recoveredCheckpoint() {
+    return database.recoveredCheckpoint();
+  }
+
   public PipelineMetrics metrics() {
     return database.metrics();
   }
@@ -175,6 +188,8 @@ public final class LaminarDB implements AutoCloseable {
     private BiConsumer<String, LaminarException> errorListener;
     private int subscriptionBufferRows = 1 << 20;
     private long computeSpinNanos = DEFAULT_COMPUTE_SPIN.toNanos();
+    private io.laminardb.internal.durability.DurabilitySettings durability =
+        io.laminardb.internal.durability.DurabilitySettings.DEFAULT;
 
     private Builder() {}
 
@@ -245,10 +260,57 @@ public final class LaminarDB implements AutoCloseable {
       return this;
     }
 
+    /**
+     * With {@code storageDir}: {@code GROUP} (default) or {@code EVERY_PUSH} log every push and acknowledge
+     * it once on disk; {@code NONE} relies on checkpoints alone.
+     */
+    public Builder durability(Durability mode) {
+      durability = new io.laminardb.internal.durability.DurabilitySettings(mode,
+          durability.checkpointIntervalMillis(), durability.retainedCheckpoints(), durability.walSegmentBytes(),
+          durability.files());
+      return this;
+    }
+
+    /** Periodic checkpoints, measured on the builder's clock; without it only on demand and at shutdown. */
+    public Builder checkpointInterval(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new LaminarException(ErrorCode.INVALID_CONFIG, "checkpointInterval must be positive");
+      }
+      durability = new io.laminardb.internal.durability.DurabilitySettings(durability.durability(),
+          interval.toMillis(), durability.retainedCheckpoints(), durability.walSegmentBytes(), durability.files());
+      return this;
+    }
+
+    /** How many complete checkpoints to keep (default 3). */
+    public Builder checkpointRetention(int count) {
+      if (count < 1) {
+        throw new LaminarException(ErrorCode.INVALID_CONFIG, "checkpointRetention must be at least 1");
+      }
+      durability = new io.laminardb.internal.durability.DurabilitySettings(durability.durability(),
+          durability.checkpointIntervalMillis(), count, durability.walSegmentBytes(), durability.files());
+      return this;
+    }
+
+    /** Size at which the write-ahead log starts a new segment file (default 64 MiB). */
+    public Builder walSegmentBytes(long bytes) {
+      if (bytes < 1024) {
+        throw new LaminarException(ErrorCode.INVALID_CONFIG, "walSegmentBytes must be at least 1024");
+      }
+      durability = new io.laminardb.internal.durability.DurabilitySettings(durability.durability(),
+          durability.checkpointIntervalMillis(), durability.retainedCheckpoints(), bytes, durability.files());
+      return this;
+    }
+
+    /** Tests only: the file operations of the storage directory (fault injection). */
+    Builder storageFiles(io.laminardb.core.storage.StorageFiles files) {
+      durability = durability.withFiles(files);
+      return this;
+    }
+
     public LaminarDB build() {
       return new LaminarDB(new Database(new Database.Settings(storageDir, bufferSize, backpressure,
           Map.copyOf(configVars), clock, deterministic, errorListener, subscriptionBufferRows,
-          computeSpinNanos)));
+          computeSpinNanos, durability)));
     }
   }
 }

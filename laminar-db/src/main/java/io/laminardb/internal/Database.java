@@ -44,7 +44,8 @@ public final class Database {
   /** Builder settings, validated. */
   public record Settings(Path storageDir, int bufferSize, Backpressure backpressure,
       Map<String, String> configVars, Clock clock, boolean deterministic,
-      BiConsumer<String, LaminarException> errorListener, int subscriptionBufferRows, long computeSpinNanos) {}
+      BiConsumer<String, LaminarException> errorListener, int subscriptionBufferRows, long computeSpinNanos,
+      io.laminardb.internal.durability.DurabilitySettings durability) {}
 
   private final Settings settings;
   private final Catalog catalog = new Catalog();
@@ -64,6 +65,25 @@ public final class Database {
     pipeline.setErrorListener(this::reportQueryError);
     this.statements = new StatementRunner(catalog, pipeline, loop, settings, this::isRunning);
     statements.onPeriodicQuery(this::ensureTicker);
+    this.storage = settings.storageDir() == null ? null
+        : io.laminardb.internal.durability.DurableStorage.open(settings.storageDir(), settings.durability(),
+            catalog, pipeline, loop, settings.clock(), statements::setDurabilityHooks, statements::execute);
+  }
+
+  /** The storage directory's durability layer, or null for an in-memory database. */
+  private final io.laminardb.internal.durability.DurableStorage storage;
+
+  public io.laminardb.CheckpointResult checkpoint() {
+    checkOpen();
+    if (storage == null) {
+      throw new LaminarException(ErrorCode.INVALID_OPERATION, "checkpoint() needs a database opened with"
+          + " storageDir(...)");
+    }
+    return storage.checkpoint();
+  }
+
+  public io.laminardb.RecoveredCheckpoint recoveredCheckpoint() {
+    return storage == null ? io.laminardb.RecoveredCheckpoint.NONE : storage.recovered();
   }
 
   private java.util.concurrent.ScheduledExecutorService ticker;
@@ -206,8 +226,14 @@ public final class Database {
     state = PipelineState.SHUTTING_DOWN;
     stopTicker();
     statements.stopConnectors();
+    if (storage != null) {
+      storage.beforeShutdown();
+    }
     loop.stop(Duration.ofSeconds(30));
     statements.close();
+    if (storage != null) {
+      storage.close();
+    }
     state = PipelineState.STOPPED;
   }
 
@@ -220,10 +246,16 @@ public final class Database {
     statements.stopConnectors();
     loop.stopNow();
     statements.close();
+    if (storage != null) {
+      storage.close();
+    }
     state = PipelineState.STOPPED;
   }
 
   public PipelineState state() {
+    if (state == PipelineState.RUNNING && storage != null && storage.fault() != null) {
+      return PipelineState.FAULTED;
+    }
     return state;
   }
 

@@ -61,6 +61,8 @@ final class StatementRunner implements RelationResolver {
   private final LookupTables lookupTables = new LookupTables();
   private volatile boolean connectorsStarted;
   private java.util.function.LongConsumer periodicQueryCreated = interval -> { };
+  private io.laminardb.internal.durability.DurabilityHooks hooks =
+      io.laminardb.internal.durability.DurabilityHooks.NONE;
 
   StatementRunner(Catalog catalog, Pipeline pipeline, StepLoop loop, Database.Settings settings,
       BooleanSupplier running) {
@@ -151,7 +153,32 @@ final class StatementRunner implements RelationResolver {
     return last;
   }
 
+  /** Connects the durability layer (stored catalog, logged pushes, checkpoints, file sinks). */
+  void setDurabilityHooks(io.laminardb.internal.durability.DurabilityHooks durabilityHooks) {
+    this.hooks = durabilityHooks;
+  }
+
+  /** With a stored catalog, re-running the definition an object already has is a no-op. */
+  private ExecuteResult sameAsStored(Statement statement) {
+    record Create(String name, String type, boolean orReplace, boolean ifNotExists) {}
+    Create c = switch (statement) {
+      case Statement.CreateSource s -> new Create(s.name(), "CREATE SOURCE", s.orReplace(), s.ifNotExists());
+      case Statement.CreateQuery q -> new Create(q.name(), "CREATE " + (q.materialized()
+          ? ObjectKind.MATERIALIZED_VIEW : ObjectKind.STREAM).sql(), q.orReplace(), q.ifNotExists());
+      case Statement.CreateSink s -> new Create(s.name(), "CREATE SINK", s.orReplace(), s.ifNotExists());
+      case Statement.CreateTable t -> new Create(t.name(), "CREATE TABLE", t.orReplace(), t.ifNotExists());
+      default -> null;
+    };
+    CatalogEntry existing = c == null ? null : catalog.find(c.name());
+    return existing == null ? null
+        : hooks.beforeCreate(existing, c.type(), statement.sql(), c.orReplace(), c.ifNotExists());
+  }
+
   private ExecuteResult run(Statement statement) {
+    ExecuteResult same = sameAsStored(statement);
+    if (same != null) {
+      return same;
+    }
     return switch (statement) {
       case Statement.CreateSource s -> createSource(s);
       case Statement.CreateQuery q -> createQuery(q);
@@ -173,8 +200,7 @@ final class StatementRunner implements RelationResolver {
               ? new StreamingOptions(q.emit(), q.allowedLatenessMillis(), q.lateDataTo())
               : StreamingOptions.DEFAULT));
       case Statement.Select s -> select(s.query());
-      case Statement.Checkpoint c -> throw new LaminarException(ErrorCode.INVALID_OPERATION,
-          "CHECKPOINT needs a database opened with storageDir and checkpointing, which is not available yet");
+      case Statement.Checkpoint c -> hooks.checkpointStatement();
     };
   }
 
@@ -384,6 +410,7 @@ final class StatementRunner implements RelationResolver {
   private void addToCatalog(CatalogEntry entry) {
     catalog.add(entry);
     planner.register(relation(entry));
+    hooks.created(entry);
   }
 
   /** Keeps a view's current contents; changelog rows (__weight) insert or retract. */
@@ -416,7 +443,13 @@ final class StatementRunner implements RelationResolver {
       }
       query = new QueryText(text, 1, 1);
     }
+    if (s.connector() != null) {
+      hooks.checkSinkConnector(s.name(), s.connector().name(), s.connector().options());
+    }
     startQuery(s.name(), ObjectKind.SINK, query, s.sql(), StreamingOptions.DEFAULT);
+    if (s.connector() != null) {
+      hooks.attachSink(s.name(), s.connector().name(), s.connector().options(), pipeline.query(s.name()));
+    }
     return new ExecuteResult.Ddl("CREATE SINK", s.name());
   }
 
@@ -529,6 +562,7 @@ final class StatementRunner implements RelationResolver {
         // Joins see the write in step order: steps submitted before this INSERT still see the old rows.
         loop.runControl(() -> rows.forEach(joined::upsert));
       }
+      hooks.tableRowsChanged(target);
       return new ExecuteResult.RowsAffected(rows.size());
     }
     List<Object[]> javaRows = new ArrayList<>(rows.size());
@@ -583,6 +617,7 @@ final class StatementRunner implements RelationResolver {
     lookupTables.remove(e.name());
     catalog.remove(e.name());
     planner.unregister(e.name());
+    hooks.dropped(e);
   }
 
   private static List<String> names(List<CatalogEntry> entries) {
@@ -617,7 +652,8 @@ final class StatementRunner implements RelationResolver {
 
   PushSource handle(CatalogEntry source) {
     return handles.computeIfAbsent(source.name(), n -> new PushSource(source.sourceNode(), loop,
-        settings.bufferSize(), settings.backpressure(), running, Columns.of(source.schema())));
+        settings.bufferSize(), settings.backpressure(), running, Columns.of(source.schema()),
+        hooks.pushLog(source.sourceNode())));
   }
 
   synchronized void startConnectors() {

@@ -44,6 +44,7 @@ public enum ErrorCode {
   DESERIALIZATION(4002, "deserialization failed"),
   JSON_PARSE(4003, "JSON parse error"),
   STATE_CORRUPTION(4006, "state corruption"),
+  CATALOG_CORRUPT(4007, "stored catalog unreadable"),
 
   CONNECTOR_CONNECT(5001, "connector could not connect"),
   CONNECTOR_READ(5003, "connector read failed"),
@@ -58,6 +59,13 @@ public enum ErrorCode {
   CHECKPOINT_FAILED(6001, "checkpoint failed"),
   CHECKPOINT_NOT_FOUND(6002, "checkpoint not found"),
   RECOVERY_FAILED(6003, "recovery failed"),
+  CHECKPOINT_CORRUPT(6004, "checkpoint corrupt or incomplete"),
+  CATALOG_CONFLICT(6005, "definition conflicts with the stored catalog"),
+  WAL_WRITE_FAILED(6006, "write-ahead log write failed"),
+  WAL_CORRUPT(6007, "write-ahead log damaged"),
+  PIPELINE_FAULTED(6008, "pipeline faulted"),
+  STORAGE_LOCKED(6009, "storage directory in use"),
+  SINK_COMMIT_FAILED(6010, "sink commit failed"),
 
   QUERY_EXECUTION(7001, "query execution error"),
   ARROW(7002, "Arrow conversion error"),

@@ -141,6 +141,7 @@ public final class Pipeline {
   // ---- steps (compute thread) ----
 
   void runPush(SourceNode source, Batch batch, int partition) {
+    source.countProcessed(batch.rowCount());
     boolean delivered = true;
     long now = clock.millis();
     try {
@@ -156,6 +157,7 @@ public final class Pipeline {
   }
 
   void runWatermark(SourceNode source, long watermark, int partition) {
+    source.countWatermarkCall();
     long now = clock.millis();
     source.applyWatermark(watermark, partition, now);
     if (source.alignmentGroup() != null) {
@@ -190,6 +192,25 @@ public final class Pipeline {
       dirty.get(i).flush();
     }
     dirty.clear();
+    Runnable hook = stepEndHook;
+    if (hook != null) {
+      hook.run();
+    }
+  }
+
+  private volatile Runnable stepEndHook;
+
+  /**
+   * Runs after every step, between steps, on the compute thread: where periodic checkpoints take their
+   * snapshot (nothing is half-processed there).
+   */
+  public void setStepEndHook(Runnable hook) {
+    this.stepEndHook = hook;
+  }
+
+  /** Every node by name (sources, query outputs, side streams). */
+  public java.util.Collection<StreamNode> nodes() {
+    return nodes.values();
   }
 
   void reportError(String queryName, LaminarException error) {

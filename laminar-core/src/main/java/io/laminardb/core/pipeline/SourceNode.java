@@ -490,6 +490,57 @@ public final class SourceNode extends StreamNode {
     return ran;
   }
 
+  // ---- checkpoint position and watermark state ----
+
+  private long processedRows;
+  private long watermarkCalls;
+
+  void countProcessed(int rows) {
+    processedRows += rows;
+  }
+
+  void countWatermarkCall() {
+    watermarkCalls++;
+  }
+
+  /** Rows of push steps processed so far: a checkpoint's position for this source. Compute thread. */
+  public long processedRows() {
+    return processedRows;
+  }
+
+  /** Manual watermark steps processed so far. Compute thread. */
+  public long watermarkCalls() {
+    return watermarkCalls;
+  }
+
+  /** Per-partition generator state: {@code {partition, maxEventTime, watermark, idle 0|1}}. Compute thread. */
+  public java.util.List<long[]> partitionStates() {
+    java.util.List<long[]> list = new java.util.ArrayList<>();
+    for (java.util.Map.Entry<Integer, Partition> e : partitions.entrySet()) {
+      Partition p = e.getValue();
+      list.add(new long[] {e.getKey(), p.generator.maxEventTime(), p.generator.watermark(), p.idle ? 1 : 0});
+    }
+    return list;
+  }
+
+  /**
+   * Restores what a checkpoint recorded, before any step of the new run (no propagation: the restored
+   * operators hold their own input watermarks).
+   */
+  public void restoreCheckpoint(long rows, long calls, long maxEventTime, long watermark,
+      java.util.List<long[]> partitionStates, long nowMillis) {
+    this.processedRows = rows;
+    this.watermarkCalls = calls;
+    ingestedRows.set(rows);
+    for (long[] p : partitionStates) {
+      Partition partition = new Partition(generator.delayMillis(), nowMillis);
+      partition.generator.restore(p[1], p[2]);
+      partition.idle = p[3] != 0;
+      partitions.put((int) p[0], partition);
+    }
+    restoreTime(maxEventTime, watermark);
+  }
+
   /** Restores generator and watermark from a checkpoint (no propagation). */
   public void restoreTime(long maxEventTime, long watermark) {
     generator.restore(maxEventTime, watermark);

@@ -148,7 +148,7 @@ public abstract class StreamNode {
   }
 
   /** Restores the watermark from a checkpoint (no propagation). */
-  protected void restoreWatermark(long saved) {
+  public void restoreWatermark(long saved) {
     this.watermark = saved;
   }
 }

@@ -29,14 +29,23 @@ public final class PushSource implements UntypedSourceHandle {
   private final BooleanSupplier running;
   private final List<ColumnInfo> columns;
   private final int partition;
+  /** The write-ahead log pushes go through first, or null (durability NONE / in-memory). */
+  private final io.laminardb.internal.durability.PushLog log;
 
   public PushSource(SourceNode node, StepLoop loop, long capacity, Backpressure policy,
       BooleanSupplier running, List<ColumnInfo> columns) {
-    this(node, loop, capacity, policy, running, columns, -1);
+    this(node, loop, capacity, policy, running, columns, -1, null);
+  }
+
+  public PushSource(SourceNode node, StepLoop loop, long capacity, Backpressure policy,
+      BooleanSupplier running, List<ColumnInfo> columns, io.laminardb.internal.durability.PushLog log) {
+    this(node, loop, capacity, policy, running, columns, -1, log);
   }
 
   private PushSource(SourceNode node, StepLoop loop, long capacity, Backpressure policy,
-      BooleanSupplier running, List<ColumnInfo> columns, int partition) {
+      BooleanSupplier running, List<ColumnInfo> columns, int partition,
+      io.laminardb.internal.durability.PushLog log) {
+    this.log = log;
     this.partition = partition;
     this.node = node;
     this.loop = loop;
@@ -115,6 +124,18 @@ public final class PushSource implements UntypedSourceHandle {
         }
       }
       checkOpen();
+    }
+    if (log != null) {
+      // Logged and queued under the log's lock (log order = step order); returns once on disk.
+      log.push(node, partition, batch, () -> {
+        node.addPending(n);
+        if (pooled) {
+          loop.submitPooledPush(node, batch, partition);
+        } else {
+          loop.submitPush(node, batch, partition);
+        }
+      });
+      return n;
     }
     node.addPending(n);
     if (pooled) {
@@ -238,6 +259,10 @@ public final class PushSource implements UntypedSourceHandle {
   @Override
   public void watermark(long epochMillis) {
     checkOpen();
+    if (log != null) {
+      log.watermark(node, partition, epochMillis, () -> loop.submitWatermark(node, epochMillis, partition));
+      return;
+    }
     loop.submitWatermark(node, epochMillis, partition);
   }
 
@@ -246,7 +271,7 @@ public final class PushSource implements UntypedSourceHandle {
     if (partitionId < 0) {
       throw new LaminarException(ErrorCode.INVALID_OPERATION, "partition ids start at 0, got " + partitionId);
     }
-    return new PushSource(node, loop, capacity, policy, running, columns, partitionId);
+    return new PushSource(node, loop, capacity, policy, running, columns, partitionId, log);
   }
 
   @Override

@@ -78,6 +78,15 @@ public final class RowStore {
     return keyColumns == null ? new ArrayList<>(recent) : new ArrayList<>(byKey.values());
   }
 
+  /** Replaces the contents with rows saved by a checkpoint. */
+  public synchronized void restore(List<Object[]> rows) {
+    recent.clear();
+    byKey.clear();
+    for (Object[] row : rows) {
+      upsert(row);
+    }
+  }
+
   public synchronized int size() {
     return keyColumns == null ? recent.size() : byKey.size();
   }

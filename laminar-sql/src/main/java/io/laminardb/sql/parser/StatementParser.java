@@ -409,9 +409,9 @@ public final class StatementParser {
       throw c.error("CREATE SINK needs FROM <stream> or AS SELECT ...");
     }
     expectEnd();
-    if (connector != null) {
+    if (connector != null && !connector.name().equalsIgnoreCase("FILES")) {
       throw new LaminarException(ErrorCode.CONNECTOR_CONFIG, "sink connector '" + connector.name()
-          + "' is not available yet; in-process sinks (no INTO clause) are");
+          + "' is not available yet; INTO FILES (...) and in-process sinks (no INTO clause) are");
     }
     return new Statement.CreateSink(name, orReplace, ifNotExists, from, query, where, connector,
         sqlText());
