@@ -56,6 +56,41 @@ public final class RowChecksum {
     count++;
   }
 
+  /**
+   * Adds a row hashed value by value without boxing: {@code addHashed(with(with(start(), a), b))} equals
+   * {@code addValues(new Object[] {a, b}, 2)} when each argument is the value's {@link #hash(Object)} (a long or
+   * epoch-ms timestamp hashes as itself, a double as {@link #hashDouble(double)}, a string as its hashCode).
+   */
+  public void addHashed(long rowHash) {
+    sum += mix(rowHash);
+    count++;
+  }
+
+  /** Adds every row of {@code other} (checksums of parts of a result add up to the whole's). */
+  public void merge(RowChecksum other) {
+    sum += other.sum;
+    count += other.count;
+  }
+
+  /** The hash of an empty row, before its first value. */
+  public static long start() {
+    return 0x632BE59BD9B4E019L;
+  }
+
+  /** {@code rowHash} extended by one value's hash. */
+  public static long with(long rowHash, long valueHash) {
+    return mix(rowHash * 31 + valueHash);
+  }
+
+  public static long hashDouble(double v) {
+    return Math.round(v * 1000);
+  }
+
+  /** The normalised hash of one value, as {@link #addValues(Object[], int)} uses it. */
+  public static long hash(Object v) {
+    return valueHash(v);
+  }
+
   public boolean matches(RowChecksum other) {
     return count == other.count && sum == other.sum;
   }
