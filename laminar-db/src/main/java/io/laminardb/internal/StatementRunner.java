@@ -469,7 +469,11 @@ final class StatementRunner implements RelationResolver {
     }
     RowStore store = keys.length == 0 ? RowStore.recentRows(Integer.MAX_VALUE) : RowStore.keyed(keys);
     if (keys.length > 0) {
-      lookups.register(t.name(), new io.laminardb.core.lookup.InMemoryLookupTable(schema, keys));
+      io.laminardb.core.lookup.InMemoryLookupTable joinSide =
+          new io.laminardb.core.lookup.InMemoryLookupTable(schema, keys);
+      lookups.register(t.name(), joinSide);
+      // Recovery restores a table right after its CREATE TABLE, so the join side is still empty then.
+      store.onRestore(rows -> rows.forEach(joinSide::upsert));
     }
     addToCatalog(new CatalogEntry(t.name(), ObjectKind.TABLE, schema, List.of(), t.sql(), null, null, store,
         t.primaryKey()));

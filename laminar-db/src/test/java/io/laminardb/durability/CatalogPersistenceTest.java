@@ -57,6 +57,24 @@ class CatalogPersistenceTest {
   }
 
   @Test
+  void lookupJoinsSeeTheRestoredRowsOfATable(@TempDir Path dir) {
+    try (LaminarDB db = open(dir)) {
+      db.execute(DDL);
+      db.execute("CREATE STREAM named AS SELECT t.symbol, i.name, t.price FROM trades t"
+          + " JOIN instruments i ON t.symbol = i.symbol");
+    }
+    try (LaminarDB db = open(dir)) {
+      var sub = db.subscribe("named");
+      db.start();
+      db.sourceUntyped("trades").push("MSFT", 20.0, 1_000L);
+      db.sourceUntyped("trades").push("IBM", 30.0, 1_001L);
+      db.awaitIdle();
+      assertThat(sub.poll()).extracting(r -> r.get(0) + "/" + r.get(1) + "/" + r.get(2))
+          .containsExactly("MSFT/Microsoft/20.0");
+    }
+  }
+
+  @Test
   void identicalDdlIsAcceptedConflictingDdlIsAnError(@TempDir Path dir) {
     try (LaminarDB db = open(dir)) {
       db.execute(DDL);

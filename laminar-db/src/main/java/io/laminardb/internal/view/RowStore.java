@@ -85,6 +85,17 @@ public final class RowStore {
     for (Object[] row : rows) {
       upsert(row);
     }
+    restoreListener.accept(rows);
+  }
+
+  private java.util.function.Consumer<List<Object[]>> restoreListener = rows -> { };
+
+  /**
+   * Told about every {@link #restore}: a table's other copies (the join side of a keyed table) follow the
+   * restored rows. Restores happen on recovery, before the pipeline runs.
+   */
+  public synchronized void onRestore(java.util.function.Consumer<List<Object[]>> listener) {
+    this.restoreListener = listener;
   }
 
   public synchronized int size() {
