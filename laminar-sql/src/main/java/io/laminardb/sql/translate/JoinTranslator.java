@@ -495,6 +495,9 @@ final class JoinTranslator {
           && kind != SqlKind.LESS_THAN_OR_EQUAL && kind != SqlKind.LESS_THAN) {
         return false;
       }
+      if (addSymmetricBound(call, leftWidth)) {
+        return true;
+      }
       long[] a = timeTerm(call.getOperands().get(0));
       long[] b = timeTerm(call.getOperands().get(1));
       if (a == null || b == null || a[0] < leftWidth == b[0] < leftWidth) {
@@ -519,6 +522,40 @@ final class JoinTranslator {
         case LESS_THAN_OR_EQUAL -> upper = tighter(upper, offset, false);
         default -> upper = tighter(upper, offset - 1, false);
       }
+      boundConjuncts.add(call);
+      return true;
+    }
+
+    /** {@code ABS(l.ts - r.ts) <= X} (or {@code < X}, or {@code X >= ABS(...)}): the bound [-X, X]. */
+    private boolean addSymmetricBound(RexCall call, int leftWidth) {
+      SqlKind kind = call.getKind();
+      RexNode abs = call.getOperands().get(0);
+      RexNode limit = call.getOperands().get(1);
+      if (kind == SqlKind.GREATER_THAN_OR_EQUAL || kind == SqlKind.GREATER_THAN) {
+        abs = call.getOperands().get(1);
+        limit = call.getOperands().get(0);
+        kind = kind.reverse();
+      }
+      if (!(abs instanceof RexCall absCall) || !absCall.getOperator().getName().equalsIgnoreCase("ABS")
+          || !(absCall.getOperands().get(0) instanceof RexCall minus) || minus.getKind() != SqlKind.MINUS) {
+        return false;
+      }
+      Long x = millis(limit);
+      int a = refOf(minus.getOperands().get(0));
+      int b = refOf(minus.getOperands().get(1));
+      if (x == null || a < 0 || b < 0 || a < leftWidth == b < leftWidth) {
+        return false;
+      }
+      int lt = Math.min(a, b);
+      int rt = Math.max(a, b) - leftWidth;
+      if (leftTime >= 0 && (leftTime != lt || rightTime != rt)) {
+        return false;
+      }
+      leftTime = lt;
+      rightTime = rt;
+      long bound = kind == SqlKind.LESS_THAN ? x - 1 : x;
+      lower = tighter(lower, -bound, true);
+      upper = tighter(upper, bound, false);
       boundConjuncts.add(call);
       return true;
     }
