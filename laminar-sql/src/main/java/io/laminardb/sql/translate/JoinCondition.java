@@ -20,8 +20,6 @@ final class JoinCondition {
   /** {@code right time >= left time + offset} (a lower bound) or {@code <=} (an upper bound). */
   record Bound(long offset) {}
 
-
-
   final List<Integer> leftKeys = new ArrayList<>();
   final List<Integer> rightKeys = new ArrayList<>();
   final List<RexNode> keyConjuncts = new ArrayList<>();
