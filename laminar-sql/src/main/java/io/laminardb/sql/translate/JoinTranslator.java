@@ -14,25 +14,17 @@ import io.laminardb.core.plan.OperatorSpec;
 import io.laminardb.core.type.Schema;
 import io.laminardb.core.type.TypeKind;
 import io.laminardb.sql.planner.RelationResolver;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AsofJoin;
 import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
  * Classifies a join of the logical plan (spec §1.4, §10) and builds its operator:
@@ -43,7 +35,7 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
  *       inequalities, in either orientation, inclusive or strict): an interval join;
  *   <li>two streams without a bound: rejected with LDB-3002 (unbounded state).
  * </ul>
- * Conjuncts that are neither keys nor bounds are residual: a filter over the output of an inner join,
+ * JoinCondition that are neither keys nor bounds are residual: a filter over the output of an inner join,
  * pushed into the table probe of a lookup join when they read only table columns, rejected for outer joins.
  */
 final class JoinTranslator {
@@ -66,7 +58,7 @@ final class JoinTranslator {
     if (join instanceof AsofJoin asof) {
       return asof(asof, leftWidth, rightTable);
     }
-    Conjuncts parts = new Conjuncts(join.getCondition(), leftWidth);
+    JoinCondition parts = JoinCondition.of(join.getCondition(), leftWidth);
     if (rightTable != null && leftTable != null) {
       throw unsupported("a join of two tables in a continuous query");
     }
@@ -82,7 +74,7 @@ final class JoinTranslator {
 
   // ---- interval join ----
 
-  private OperatorSpec interval(Join join, Conjuncts parts) {
+  private OperatorSpec interval(Join join, JoinCondition parts) {
     if (parts.lower == null || parts.upper == null) {
       throw new LaminarException(ErrorCode.JOIN_TIME_BOUND_MISSING, "a join of two streams needs a time bound"
           + " on both sides, such as ON a.k = b.k AND b.ts BETWEEN a.ts - INTERVAL '1' SECOND AND a.ts +"
@@ -108,17 +100,17 @@ final class JoinTranslator {
     rejectChangelog(left, "interval join");
     rejectChangelog(right, "interval join");
     JoinLayout layout = layout(type, left, right, parts, parts.leftTime, parts.rightTime);
-    if (parts.lower.offset > parts.upper.offset) {
+    if (parts.lower.offset() > parts.upper.offset()) {
       throw new LaminarException(ErrorCode.JOIN_TIME_BOUND_MISSING, "the join's time bound is empty: the lower"
           + " bound lies above the upper bound");
     }
-    OperatorSpec spec = new IntervalJoinSpec(left, right, layout, parts.lower.offset, parts.upper.offset);
+    OperatorSpec spec = new IntervalJoinSpec(left, right, layout, parts.lower.offset(), parts.upper.offset());
     return withResidual(spec, parts.residual, join.getCluster().getRexBuilder());
   }
 
   // ---- lookup join ----
 
-  private OperatorSpec lookup(Join join, Conjuncts parts, int leftWidth, String table) {
+  private OperatorSpec lookup(Join join, JoinCondition parts, int leftWidth, String table) {
     JoinType type = switch (join.getJoinType()) {
       case INNER -> JoinType.INNER;
       case LEFT -> JoinType.LEFT;
@@ -155,10 +147,10 @@ final class JoinTranslator {
     }
     List<LookupPredicate> predicates = new ArrayList<>();
     List<RexNode> pushed = new ArrayList<>();
-    tablePredicates(join.getRight(), predicates, pushed, 0);
+    LookupPredicates.fromTableFilter(join.getRight(), predicates, pushed);
     List<RexNode> kept = new ArrayList<>();
     for (RexNode r : residual) {
-      LookupPredicate p = onlyRightSide(r, leftWidth) ? predicate(r, leftWidth) : null;
+      LookupPredicate p = LookupPredicates.onlyRightSide(r, leftWidth) ? LookupPredicates.of(r, leftWidth) : null;
       if (p != null) {
         predicates.add(p);
         pushed.add(r);
@@ -179,153 +171,37 @@ final class JoinTranslator {
     String tableName = table;
     OperatorSpec spec = new LookupJoinSpec(stream, table, tableSchema,
         () -> resolver.lookupSource(tableName).restrict(restriction, null), streamKeys, type,
-        pushed.isEmpty() ? "" : pushed.toString());
+        pushed.isEmpty() ? "" : pushed.toString(), -1);
     return withResidual(spec, kept, join.getCluster().getRexBuilder());
-  }
-
-  /** A filter Calc between the table scan and the join becomes pushed-down predicates. */
-  private void tablePredicates(RelNode right, List<LookupPredicate> predicates, List<RexNode> pushed, int offset) {
-    if (!(right instanceof Calc calc)) {
-      return;
-    }
-    RexProgram program = calc.getProgram();
-    if (!program.isTrivial() && !program.projectsOnlyIdentity()) {
-      throw unsupported("expressions over the table side of a lookup join; join the table itself");
-    }
-    if (program.getCondition() == null) {
-      return;
-    }
-    RexBuilder rex = calc.getCluster().getRexBuilder();
-    RexNode condition = RexUtil.expandSearch(rex, null, program.expandLocalRef(program.getCondition()));
-    for (RexNode c : RelOptUtil.conjunctions(condition)) {
-      LookupPredicate p = predicate(c, offset);
-      if (p == null) {
-        throw unsupported("the table condition " + c + " in a lookup join (comparisons of a table column with a"
-            + " constant, IS [NOT] NULL and IN are supported)");
-      }
-      predicates.add(p);
-      pushed.add(c);
-    }
-  }
-
-  private static boolean onlyRightSide(RexNode node, int leftWidth) {
-    for (int i : RelOptUtil.InputFinder.bits(node)) {
-      if (i < leftWidth) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** {@code col op literal} (either order), {@code col IS [NOT] NULL}, OR of equalities: columns minus offset. */
-  private static LookupPredicate predicate(RexNode node, int offset) {
-    if (!(node instanceof RexCall call)) {
-      return null;
-    }
-    SqlKind kind = call.getKind();
-    if (kind == SqlKind.IS_NULL || kind == SqlKind.IS_NOT_NULL) {
-      int ref = refOf(call.getOperands().get(0));
-      return ref < 0 ? null : new LookupPredicate(ref - offset,
-          kind == SqlKind.IS_NULL ? LookupPredicate.Op.IS_NULL : LookupPredicate.Op.IS_NOT_NULL, List.of());
-    }
-    if (kind == SqlKind.OR) {
-      int column = -1;
-      List<Object> values = new ArrayList<>();
-      for (RexNode o : call.getOperands()) {
-        LookupPredicate p = predicate(o, offset);
-        if (p == null || p.op() != LookupPredicate.Op.EQ || column >= 0 && p.column() != column) {
-          return null;
-        }
-        column = p.column();
-        values.add(p.values().get(0));
-      }
-      return new LookupPredicate(column, LookupPredicate.Op.IN, values);
-    }
-    if (call.getOperands().size() != 2) {
-      return null;
-    }
-    LookupPredicate.Op op = switch (kind) {
-      case EQUALS -> LookupPredicate.Op.EQ;
-      case NOT_EQUALS -> LookupPredicate.Op.NE;
-      case LESS_THAN -> LookupPredicate.Op.LT;
-      case LESS_THAN_OR_EQUAL -> LookupPredicate.Op.LE;
-      case GREATER_THAN -> LookupPredicate.Op.GT;
-      case GREATER_THAN_OR_EQUAL -> LookupPredicate.Op.GE;
-      default -> null;
-    };
-    if (op == null) {
-      return null;
-    }
-    RexNode a = call.getOperands().get(0);
-    RexNode b = call.getOperands().get(1);
-    int ref = refOf(a);
-    Object value = literal(b);
-    if (ref < 0 || value == null) {
-      ref = refOf(b);
-      value = literal(a);
-      op = flip(op);
-    }
-    if (ref < 0 || value == null) {
-      return null;
-    }
-    return new LookupPredicate(ref - offset, op, List.of(value));
-  }
-
-  private static LookupPredicate.Op flip(LookupPredicate.Op op) {
-    return switch (op) {
-      case LT -> LookupPredicate.Op.GT;
-      case LE -> LookupPredicate.Op.GE;
-      case GT -> LookupPredicate.Op.LT;
-      case GE -> LookupPredicate.Op.LE;
-      default -> op;
-    };
-  }
-
-  /** A literal in storage form (Long for exact integers, Double, String, BigDecimal), or null. */
-  private static Object literal(RexNode node) {
-    RexNode n = node;
-    while (n instanceof RexCall c && c.getKind() == SqlKind.CAST) {
-      n = c.getOperands().get(0);
-    }
-    if (!(n instanceof RexLiteral lit) || lit.isNull()) {
-      return null;
-    }
-    return switch (lit.getType().getSqlTypeName()) {
-      case TINYINT, SMALLINT, INTEGER, BIGINT -> lit.getValueAs(Long.class);
-      case DOUBLE, FLOAT, REAL -> lit.getValueAs(Double.class);
-      case DECIMAL -> node.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.DOUBLE
-          ? lit.getValueAs(Double.class) : lit.getValueAs(BigDecimal.class);
-      case CHAR, VARCHAR -> lit.getValueAs(String.class);
-      case BOOLEAN -> Boolean.TRUE.equals(lit.getValueAs(Boolean.class)) ? 1L : 0L;
-      default -> null;
-    };
   }
 
   // ---- ASOF and temporal joins ----
 
   private OperatorSpec asof(AsofJoin join, int leftWidth, String rightTable) {
     AsofClause clause = asofClauses.hasNext() ? asofClauses.next() : new AsofClause(false, Long.MAX_VALUE, false);
-    if (rightTable != null) {
-      throw new LaminarException(ErrorCode.JOIN_TYPE_UNSUPPORTED, (clause.isTemporal()
-          ? "FOR SYSTEM_TIME AS OF a column" : "ASOF JOIN") + " needs a versioned stream on the right ('"
+    if (rightTable != null && !clause.isTemporal()) {
+      throw new LaminarException(ErrorCode.JOIN_TYPE_UNSUPPORTED, "ASOF JOIN needs a stream on the right ('"
           + rightTable + "' is a table); use a lookup join (JOIN " + rightTable + " ON ...) for the current"
-          + " table rows, or feed the versions from a stream with EMIT CHANGES");
+          + " table rows, or FOR SYSTEM_TIME AS OF for its versions");
     }
-    Conjuncts keys = new Conjuncts(join.getCondition(), leftWidth);
+    if (rightTable != null) {
+      return temporalLookup(join, leftWidth, rightTable);
+    }
+    JoinCondition keys = JoinCondition.of(join.getCondition(), leftWidth);
     requireKeys(keys);
     if (!keys.residual.isEmpty() || keys.lower != null || keys.upper != null) {
       throw unsupported("conditions other than equality keys in the ON clause of an ASOF join");
     }
-    Conjuncts match = new Conjuncts(join.getMatchCondition(), leftWidth);
-    Bound bound = match.lower != null ? match.lower : match.upper;
-    if (bound == null || match.lower != null && match.upper != null || bound.offset != 0 && bound.offset != 1
-        && bound.offset != -1) {
+    JoinCondition match = JoinCondition.of(join.getMatchCondition(), leftWidth);
+    JoinCondition.Bound bound = match.lower != null ? match.lower : match.upper;
+    if (bound == null || match.lower != null && match.upper != null || bound.offset() != 0 && bound.offset() != 1
+        && bound.offset() != -1) {
       throw unsupported("the ASOF match condition " + join.getMatchCondition()
           + "; write MATCH_CONDITION(l.ts >= r.ts), (l.ts <= r.ts) or NEAREST(l.ts, r.ts)");
     }
     // Bounds read "right time >= / <= left time + offset"; offset +-1 marks a strict comparison.
     boolean isBackward = bound == match.upper;
-    boolean strict = bound.offset != 0;
+    boolean strict = bound.offset() != 0;
     AsofDirection direction = clause.isNearest() ? AsofDirection.NEAREST
         : isBackward ? AsofDirection.BACKWARD : AsofDirection.FORWARD;
     boolean keepsUnmatched = !clause.isTemporal() || join.getJoinType() == org.apache.calcite.rel.core.JoinRelType.LEFT_ASOF;
@@ -344,9 +220,54 @@ final class JoinTranslator {
         clause.toleranceMillis(), keepsUnmatched, right.outputSchema().indexOf(WEIGHT));
   }
 
+  /** {@code JOIN table FOR SYSTEM_TIME AS OF s.ts}: probe the table's version valid at the row's time. */
+  private OperatorSpec temporalLookup(AsofJoin join, int leftWidth, String table) {
+    if (!(join.getRight() instanceof TableScan)) {
+      throw unsupported("conditions on the table side of a temporal join");
+    }
+    JoinCondition keys = JoinCondition.of(join.getCondition(), leftWidth);
+    requireKeys(keys);
+    JoinCondition match = JoinCondition.of(join.getMatchCondition(), leftWidth);
+    if (!keys.residual.isEmpty() || match.upper == null || match.upper.offset() != 0) {
+      throw unsupported("conditions other than the key in a temporal join with table '" + table + "'");
+    }
+    io.laminardb.core.lookup.VersionedLookupSource source = resolver.versionedLookupSource(table,
+        match.rightTime);
+    if (source == null) {
+      throw new LaminarException(ErrorCode.TEMPORAL_JOIN_NO_PK, "table '" + table + "' has no primary key;"
+          + " a temporal join probes a table by its primary key");
+    }
+    int[] primaryKey = source.primaryKey();
+    int[] streamKeys = new int[primaryKey.length];
+    java.util.Arrays.fill(streamKeys, -1);
+    for (int k = 0; k < keys.leftKeys.size(); k++) {
+      int position = indexOf(primaryKey, keys.rightKeys.get(k));
+      if (position < 0 || streamKeys[position] >= 0) {
+        throw unsupported("equalities on columns other than the primary key in a temporal join with '" + table
+            + "'");
+      }
+      streamKeys[position] = keys.leftKeys.get(k);
+    }
+    for (int position = 0; position < primaryKey.length; position++) {
+      if (streamKeys[position] < 0) {
+        throw new LaminarException(ErrorCode.JOIN_KEY_MISSING, "a temporal join with '" + table + "' must"
+            + " equate every primary key column; '" + source.schema().field(primaryKey[position]).name()
+            + "' is not");
+      }
+    }
+    OperatorSpec stream = plan.visit(join.getLeft());
+    checkTime(stream.outputSchema(), match.leftTime);
+    for (int k = 0; k < primaryKey.length; k++) {
+      checkSameStorage(stream.outputSchema(), streamKeys[k], source.schema(), primaryKey[k]);
+    }
+    JoinType type = join.getJoinType() == org.apache.calcite.rel.core.JoinRelType.LEFT_ASOF ? JoinType.LEFT
+        : JoinType.INNER;
+    return new LookupJoinSpec(stream, table, source.schema(), () -> source, streamKeys, type, "", match.leftTime);
+  }
+
   // ---- shared ----
 
-  private JoinLayout layout(JoinType type, OperatorSpec left, OperatorSpec right, Conjuncts parts, int leftTime,
+  private JoinLayout layout(JoinType type, OperatorSpec left, OperatorSpec right, JoinCondition parts, int leftTime,
       int rightTime) {
     int[] lk = toArray(parts.leftKeys);
     int[] rk = toArray(parts.rightKeys);
@@ -376,7 +297,7 @@ final class JoinTranslator {
     }
   }
 
-  private static void requireKeys(Conjuncts parts) {
+  private static void requireKeys(JoinCondition parts) {
     if (parts.leftKeys.isEmpty()) {
       throw new LaminarException(ErrorCode.JOIN_KEY_MISSING, "the join needs an equality key between the two"
           + " inputs: ON a.k = b.k");
@@ -426,134 +347,9 @@ final class JoinTranslator {
     return a;
   }
 
-  /** The input column a key operand reads: a reference, possibly under CASTs. -1 otherwise. */
-  static int refOf(RexNode node) {
-    RexNode n = node;
-    while (n instanceof RexCall c && c.getKind() == SqlKind.CAST) {
-      n = c.getOperands().get(0);
-    }
-    return n instanceof RexInputRef ref ? ref.getIndex() : -1;
-  }
 
-  private static LaminarException unsupported(String what) {
+  static LaminarException unsupported(String what) {
     return new LaminarException(ErrorCode.SQL_UNSUPPORTED, what + " is not supported");
   }
 
-  /** {@code right time >= left time + offset} (a lower bound) or {@code <=} (an upper bound). */
-  private record Bound(long offset) {}
-
-  /** A join condition split into equality keys, time bounds and the rest. */
-  private static final class Conjuncts {
-    final List<Integer> leftKeys = new ArrayList<>();
-    final List<Integer> rightKeys = new ArrayList<>();
-    final List<RexNode> keyConjuncts = new ArrayList<>();
-    final List<RexNode> boundConjuncts = new ArrayList<>();
-    final List<RexNode> residual = new ArrayList<>();
-    Bound lower;
-    Bound upper;
-    int leftTime = -1;
-    int rightTime = -1;
-
-    Conjuncts(RexNode condition, int leftWidth) {
-      for (RexNode c : RelOptUtil.conjunctions(condition)) {
-        if (c.isAlwaysTrue()) {
-          continue;
-        }
-        if (!(c instanceof RexCall call) || call.getOperands().size() != 2 || !addKey(call, leftWidth)
-            && !addBound(call, leftWidth)) {
-          residual.add(c);
-        }
-      }
-    }
-
-    private boolean addKey(RexCall call, int leftWidth) {
-      if (call.getKind() != SqlKind.EQUALS) {
-        return false;
-      }
-      int a = refOf(call.getOperands().get(0));
-      int b = refOf(call.getOperands().get(1));
-      if (a < 0 || b < 0 || a < leftWidth == b < leftWidth) {
-        return false;
-      }
-      leftKeys.add(Math.min(a, b));
-      rightKeys.add(Math.max(a, b) - leftWidth);
-      keyConjuncts.add(call);
-      return true;
-    }
-
-    private boolean addBound(RexCall call, int leftWidth) {
-      SqlKind kind = call.getKind();
-      if (kind != SqlKind.GREATER_THAN_OR_EQUAL && kind != SqlKind.GREATER_THAN
-          && kind != SqlKind.LESS_THAN_OR_EQUAL && kind != SqlKind.LESS_THAN) {
-        return false;
-      }
-      long[] a = timeTerm(call.getOperands().get(0));
-      long[] b = timeTerm(call.getOperands().get(1));
-      if (a == null || b == null || a[0] < leftWidth == b[0] < leftWidth) {
-        return false;
-      }
-      // Normalise to: right OP left + offset.
-      boolean rightFirst = a[0] >= leftWidth;
-      long[] r = rightFirst ? a : b;
-      long[] l = rightFirst ? b : a;
-      SqlKind op = rightFirst ? kind : kind.reverse();
-      long offset = l[1] - r[1];
-      int lt = (int) l[0];
-      int rt = (int) r[0] - leftWidth;
-      if (leftTime >= 0 && (leftTime != lt || rightTime != rt)) {
-        return false;
-      }
-      leftTime = lt;
-      rightTime = rt;
-      switch (op) {
-        case GREATER_THAN_OR_EQUAL -> lower = tighter(lower, offset, true);
-        case GREATER_THAN -> lower = tighter(lower, offset + 1, true);
-        case LESS_THAN_OR_EQUAL -> upper = tighter(upper, offset, false);
-        default -> upper = tighter(upper, offset - 1, false);
-      }
-      boundConjuncts.add(call);
-      return true;
-    }
-
-    private static Bound tighter(Bound current, long offset, boolean isLower) {
-      if (current == null) {
-        return new Bound(offset);
-      }
-      return new Bound(isLower ? Math.max(current.offset, offset) : Math.min(current.offset, offset));
-    }
-
-    /** {input, offset ms} for {@code col}, {@code col + c}, {@code col - c} (c an interval or integer). */
-    private static long[] timeTerm(RexNode node) {
-      RexNode n = node;
-      while (n instanceof RexCall c && c.getKind() == SqlKind.CAST) {
-        n = c.getOperands().get(0);
-      }
-      if (n instanceof RexInputRef ref) {
-        return new long[] {ref.getIndex(), 0};
-      }
-      if (n instanceof RexCall call && call.getOperands().size() == 2
-          && (call.getKind() == SqlKind.PLUS || call.getKind() == SqlKind.MINUS)) {
-        long[] base = timeTerm(call.getOperands().get(0));
-        Long c = millis(call.getOperands().get(1));
-        if (base == null || c == null) {
-          return null;
-        }
-        base[1] += call.getKind() == SqlKind.PLUS ? c : -c;
-        return base;
-      }
-      return null;
-    }
-
-    private static Long millis(RexNode node) {
-      if (!(node instanceof RexLiteral lit) || lit.isNull()) {
-        return null;
-      }
-      if (lit.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME
-          || lit.getType().getSqlTypeName().getFamily() == SqlTypeFamily.NUMERIC) {
-        BigDecimal v = lit.getValueAs(BigDecimal.class);
-        return v == null ? null : v.longValue();
-      }
-      return null;
-    }
-  }
 }
