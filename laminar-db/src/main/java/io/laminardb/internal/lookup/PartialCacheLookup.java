@@ -53,9 +53,13 @@ final class PartialCacheLookup implements LookupSource {
       this.cache = null;
       return;
     }
-    Caffeine<Object, Object> builder = Caffeine.newBuilder()
-        .maximumSize(config.maxRows())
-        .ticker(() -> clock.millis() * 1_000_000L)
+    Caffeine<Object, Object> builder = Caffeine.newBuilder();
+    if (config.maxBytes() > 0) {
+      builder.maximumWeight(config.maxBytes()).weigher((k, v) -> RowWeight.of(((Entry) v).row()));
+    } else {
+      builder.maximumSize(config.maxRows());
+    }
+    builder.ticker(() -> clock.millis() * 1_000_000L)
         .executor(Runnable::run)
         .removalListener((k, v, cause) -> {
           if (cause.wasEvicted()) {
