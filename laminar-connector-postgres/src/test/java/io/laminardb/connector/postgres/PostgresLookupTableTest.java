@@ -256,6 +256,19 @@ class PostgresLookupTableTest {
   }
 
   @Test
+  void aServerRestartBetweenProbesIsInvisible() {
+    try (ConnectorLookupTable t = table(config("cache", "none"))) {
+      assertThat(t.lookupLong(1)[1]).isEqualTo("Ada");
+      server.stop();
+      server.start();
+      // The kept connection died with the old server process: the probe reconnects and retries once.
+      assertThat(t.lookupLong(2)[1]).isEqualTo("Bob");
+      assertThat(t.counters().errors()).isZero();
+      assertThat(t.counters().loads()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void staleEntriesAnswerDuringAnOutageWhenAllowed() {
     try (ConnectorLookupTable t = table(config("cache", "partial", "cache.ttl", "30",
         "cache.stale_on_error", "true"))) {
