@@ -219,6 +219,14 @@ final class JoinTranslator {
 
   /** {@code col op literal} (either order), {@code col IS [NOT] NULL}, OR of equalities: columns minus offset. */
   private static LookupPredicate predicate(RexNode node, int offset) {
+    if (node instanceof RexInputRef ref && ref.getType().getSqlTypeName()
+        == org.apache.calcite.sql.type.SqlTypeName.BOOLEAN) {
+      return new LookupPredicate(ref.getIndex() - offset, LookupPredicate.Op.EQ, List.of(1L));
+    }
+    if (node instanceof RexCall not && not.getKind() == SqlKind.NOT
+        && not.getOperands().get(0) instanceof RexInputRef ref) {
+      return new LookupPredicate(ref.getIndex() - offset, LookupPredicate.Op.EQ, List.of(0L));
+    }
     if (!(node instanceof RexCall call)) {
       return null;
     }
