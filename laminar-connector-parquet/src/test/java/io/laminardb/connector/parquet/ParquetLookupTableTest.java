@@ -97,6 +97,9 @@ class ParquetLookupTableTest {
     assertThat(values(db.execute("SHOW LOOKUP TABLES"))).containsExactly(List.of("instruments", "id",
         "parquet " + file, "full"));
     assertThat(db.metrics().lookups().get("instruments").rowsLoaded()).isEqualTo(2);
+    assertThat(values(db.execute("SELECT id FROM instruments WHERE active"))).containsExactly(List.of(1L));
+    assertThat(values(db.execute("SELECT id FROM instruments WHERE NOT active AND price < 0")))
+        .containsExactly(List.of(2L));
   }
 
   @Test
