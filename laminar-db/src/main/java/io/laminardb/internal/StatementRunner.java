@@ -131,6 +131,11 @@ final class StatementRunner implements RelationResolver {
     return lookups.find(name);
   }
 
+  @Override
+  public io.laminardb.core.lookup.VersionedLookupSource versionedLookupSource(String name, int versionColumn) {
+    return lookups.versioned(name, versionColumn);
+  }
+
   /** Where CREATE TABLE and CREATE LOOKUP TABLE register what lookup joins probe. */
   io.laminardb.internal.lookup.LookupRegistry lookups() {
     return lookups;
@@ -526,7 +531,12 @@ final class StatementRunner implements RelationResolver {
       }
       if (lookups.find(i.target()) instanceof io.laminardb.core.lookup.InMemoryLookupTable joined) {
         // Joins see the write in step order: steps submitted before this INSERT still see the old rows.
-        loop.runControl(() -> rows.forEach(joined::upsert));
+        loop.runControl(() -> {
+          rows.forEach(joined::upsert);
+          for (var versions : lookups.versionsOf(i.target())) {
+            rows.forEach(versions::upsert);
+          }
+        });
       }
       return new ExecuteResult.RowsAffected(rows.size());
     }

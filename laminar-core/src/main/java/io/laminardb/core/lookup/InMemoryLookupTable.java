@@ -2,7 +2,6 @@ package io.laminardb.core.lookup;
 
 import io.laminardb.core.type.Schema;
 import io.laminardb.core.type.TypeKind;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -93,28 +92,12 @@ public final class InMemoryLookupTable implements LookupSource {
     return (long) size() * (48 + 24L * schema.size());
   }
 
-  /** A key over an Object[]; the probe instance is re-pointed per lookup, stored instances never change. */
-  private static final class RowKey {
-    private Object[] values;
-    private int hash;
-
-    RowKey(Object[] values) {
-      set(values);
-    }
-
-    void set(Object[] values) {
-      this.values = values;
-      this.hash = values == null ? 0 : Arrays.deepHashCode(values);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof RowKey k && k.hash == hash && Arrays.deepEquals(k.values, values);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
+  /** Calls {@code action} with every row (storage form, not to be changed). */
+  public void forEachRow(java.util.function.Consumer<Object[]> action) {
+    if (byLong != null) {
+      byLong.forEach(action);
+    } else {
+      byKey.values().forEach(action);
     }
   }
 }

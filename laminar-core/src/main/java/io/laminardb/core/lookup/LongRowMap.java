@@ -77,4 +77,12 @@ final class LongRowMap {
     long h = key * 0x9E3779B97F4A7C15L;
     return (int) (h ^ (h >>> 32)) & mask;
   }
+
+  void forEach(java.util.function.Consumer<Object[]> action) {
+    for (Object[] row : rows) {
+      if (row != null) {
+        action.accept(row);
+      }
+    }
+  }
 }

@@ -13,9 +13,12 @@ import java.util.function.Supplier;
  *
  * @param tableName the table, for EXPLAIN and dependency tracking
  * @param streamKeys stream columns equated to the primary key columns, in primary-key order
+ * @param streamTime for a temporal join against a table: the stream's AS OF column, probing the version
+ *     valid then ({@code source} is then a {@link io.laminardb.core.lookup.VersionedLookupSource}); else -1
  */
 public record LookupJoinSpec(OperatorSpec input, String tableName, Schema tableSchema,
-    Supplier<LookupSource> source, int[] streamKeys, io.laminardb.core.operator.join.JoinType type, String predicates) implements OperatorSpec {
+    Supplier<LookupSource> source, int[] streamKeys, io.laminardb.core.operator.join.JoinType type, String predicates,
+    int streamTime) implements OperatorSpec {
   @Override
   public List<OperatorSpec> inputs() {
     return List.of(input);
@@ -28,12 +31,12 @@ public record LookupJoinSpec(OperatorSpec input, String tableName, Schema tableS
 
   @Override
   public Operator create() {
-    return new LookupJoinOperator(input.outputSchema(), tableSchema, source, streamKeys, type);
+    return new LookupJoinOperator(input.outputSchema(), tableSchema, source, streamKeys, type, streamTime);
   }
 
   @Override
   public String explain() {
-    return "LookupJoin: " + type + " " + tableName + " on primary key = stream columns "
+    return (streamTime >= 0 ? "TemporalLookupJoin: " : "LookupJoin: ") + type + " " + tableName + " on primary key = stream columns "
         + java.util.Arrays.toString(streamKeys) + (predicates.isEmpty() ? "" : ", table filter " + predicates);
   }
 }

@@ -88,4 +88,22 @@ class InMemoryLookupTableTest {
     }
     assertEquals(oracle.size(), t.size());
   }
+
+  @Test
+  void versionedTableAnswersAsOfAVersionTime() {
+    Schema schema = Schema.of(new Field("cur", DataType.of(TypeKind.VARCHAR)),
+        new Field("rate", DataType.of(TypeKind.BIGINT)), new Field("ts", DataType.of(TypeKind.BIGINT)));
+    VersionedLookupTable t = new VersionedLookupTable(schema, new int[] {0}, 2);
+    t.upsert(new Object[] {"EUR", 2L, 2000L});
+    t.upsert(new Object[] {"EUR", 1L, 1000L});
+    t.upsert(new Object[] {"EUR", 3L, 2000L});
+    t.upsert(new Object[] {"EUR", 9L, null});
+    Object[] key = {"EUR"};
+    assertNull(t.lookupAsOf(key, 999));
+    assertArrayEquals(new Object[] {"EUR", 1L, 1000L}, t.lookupAsOf(key, 1000));
+    assertArrayEquals(new Object[] {"EUR", 1L, 1000L}, t.lookupAsOf(key, 1999));
+    assertArrayEquals(new Object[] {"EUR", 3L, 2000L}, t.lookupAsOf(key, 2000));
+    assertArrayEquals(new Object[] {"EUR", 3L, 2000L}, t.lookup(key));
+    assertNull(t.lookupAsOf(new Object[] {"USD"}, 5000));
+  }
 }

@@ -192,12 +192,6 @@ final class JoinSyntax {
       throw new LaminarException(ErrorCode.SQL_TABLE_NOT_FOUND, "no source, stream, view or table named '"
           + table.text() + "'", table.line(), table.column(), null);
     }
-    if (relation.kind().toUpperCase(java.util.Locale.ROOT).contains("TABLE")) {
-      throw new LaminarException(ErrorCode.JOIN_TYPE_UNSUPPORTED, "FOR SYSTEM_TIME AS OF " + text(sql, expr)
-          + " needs a versioned stream on the right ('" + table.text() + "' is a table): join the table"
-          + " directly for its current rows, or feed the versions from a stream", table.line(), table.column(),
-          null);
-    }
     String version = versionColumn(relation, expr.get(expr.size() - 1).text(),
         equalityColumns(tokens, afterAlias));
     if (version == null) {

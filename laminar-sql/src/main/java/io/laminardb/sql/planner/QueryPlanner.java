@@ -139,7 +139,8 @@ public final class QueryPlanner implements AutoCloseable {
           RelationResolver.Relation r = resolver.find(name);
           return r == null ? null : r.eventTimeColumn();
         }).withJoins(resolver, asofClauses).translate(optimized,
-            root.validatedRowType.getFieldNames()),
+            io.laminardb.sql.translate.JoinColumnNames.apply(query.sql(), root.rel,
+                root.validatedRowType.getFieldNames())),
             explain(optimized));
       } catch (LaminarException e) {
         throw new LaminarException(e.errorCode(), e.getMessage().replaceFirst("^\\[LDB-\\d+\\] ", ""),

@@ -20,6 +20,11 @@ public interface RelationResolver {
     return null;
   }
 
+  /** Every version of keyed table {@code name} by {@code versionColumn}, for temporal joins; null if none. */
+  default io.laminardb.core.lookup.VersionedLookupSource versionedLookupSource(String name, int versionColumn) {
+    return null;
+  }
+
   /**
    * A source, stream, view or table.
    *

@@ -179,7 +179,7 @@ final class JoinTranslator {
     String tableName = table;
     OperatorSpec spec = new LookupJoinSpec(stream, table, tableSchema,
         () -> resolver.lookupSource(tableName).restrict(restriction, null), streamKeys, type,
-        pushed.isEmpty() ? "" : pushed.toString());
+        pushed.isEmpty() ? "" : pushed.toString(), -1);
     return withResidual(spec, kept, join.getCluster().getRexBuilder());
   }
 
@@ -313,11 +313,13 @@ final class JoinTranslator {
 
   private OperatorSpec asof(AsofJoin join, int leftWidth, String rightTable) {
     AsofClause clause = asofClauses.hasNext() ? asofClauses.next() : new AsofClause(false, Long.MAX_VALUE, false);
-    if (rightTable != null) {
-      throw new LaminarException(ErrorCode.JOIN_TYPE_UNSUPPORTED, (clause.isTemporal()
-          ? "FOR SYSTEM_TIME AS OF a column" : "ASOF JOIN") + " needs a versioned stream on the right ('"
+    if (rightTable != null && !clause.isTemporal()) {
+      throw new LaminarException(ErrorCode.JOIN_TYPE_UNSUPPORTED, "ASOF JOIN needs a stream on the right ('"
           + rightTable + "' is a table); use a lookup join (JOIN " + rightTable + " ON ...) for the current"
-          + " table rows, or feed the versions from a stream with EMIT CHANGES");
+          + " table rows, or FOR SYSTEM_TIME AS OF for its versions");
+    }
+    if (rightTable != null) {
+      return temporalLookup(join, leftWidth, rightTable);
     }
     Conjuncts keys = new Conjuncts(join.getCondition(), leftWidth);
     requireKeys(keys);
@@ -350,6 +352,51 @@ final class JoinTranslator {
     }
     return new AsofJoinSpec(left, right, layout, direction, strict && !clause.isNearest(),
         clause.toleranceMillis(), keepsUnmatched, right.outputSchema().indexOf(WEIGHT));
+  }
+
+  /** {@code JOIN table FOR SYSTEM_TIME AS OF s.ts}: probe the table's version valid at the row's time. */
+  private OperatorSpec temporalLookup(AsofJoin join, int leftWidth, String table) {
+    if (!(join.getRight() instanceof TableScan)) {
+      throw unsupported("conditions on the table side of a temporal join");
+    }
+    Conjuncts keys = new Conjuncts(join.getCondition(), leftWidth);
+    requireKeys(keys);
+    Conjuncts match = new Conjuncts(join.getMatchCondition(), leftWidth);
+    if (!keys.residual.isEmpty() || match.upper == null || match.upper.offset != 0) {
+      throw unsupported("conditions other than the key in a temporal join with table '" + table + "'");
+    }
+    io.laminardb.core.lookup.VersionedLookupSource source = resolver.versionedLookupSource(table,
+        match.rightTime);
+    if (source == null) {
+      throw new LaminarException(ErrorCode.TEMPORAL_JOIN_NO_PK, "table '" + table + "' has no primary key;"
+          + " a temporal join probes a table by its primary key");
+    }
+    int[] primaryKey = source.primaryKey();
+    int[] streamKeys = new int[primaryKey.length];
+    java.util.Arrays.fill(streamKeys, -1);
+    for (int k = 0; k < keys.leftKeys.size(); k++) {
+      int position = indexOf(primaryKey, keys.rightKeys.get(k));
+      if (position < 0 || streamKeys[position] >= 0) {
+        throw unsupported("equalities on columns other than the primary key in a temporal join with '" + table
+            + "'");
+      }
+      streamKeys[position] = keys.leftKeys.get(k);
+    }
+    for (int position = 0; position < primaryKey.length; position++) {
+      if (streamKeys[position] < 0) {
+        throw new LaminarException(ErrorCode.JOIN_KEY_MISSING, "a temporal join with '" + table + "' must"
+            + " equate every primary key column; '" + source.schema().field(primaryKey[position]).name()
+            + "' is not");
+      }
+    }
+    OperatorSpec stream = plan.visit(join.getLeft());
+    checkTime(stream.outputSchema(), match.leftTime);
+    for (int k = 0; k < primaryKey.length; k++) {
+      checkSameStorage(stream.outputSchema(), streamKeys[k], source.schema(), primaryKey[k]);
+    }
+    JoinType type = join.getJoinType() == org.apache.calcite.rel.core.JoinRelType.LEFT_ASOF ? JoinType.LEFT
+        : JoinType.INNER;
+    return new LookupJoinSpec(stream, table, source.schema(), () -> source, streamKeys, type, "", match.leftTime);
   }
 
   // ---- shared ----
@@ -495,6 +542,9 @@ final class JoinTranslator {
           && kind != SqlKind.LESS_THAN_OR_EQUAL && kind != SqlKind.LESS_THAN) {
         return false;
       }
+      if (addSymmetricBound(call, leftWidth)) {
+        return true;
+      }
       long[] a = timeTerm(call.getOperands().get(0));
       long[] b = timeTerm(call.getOperands().get(1));
       if (a == null || b == null || a[0] < leftWidth == b[0] < leftWidth) {
@@ -519,6 +569,40 @@ final class JoinTranslator {
         case LESS_THAN_OR_EQUAL -> upper = tighter(upper, offset, false);
         default -> upper = tighter(upper, offset - 1, false);
       }
+      boundConjuncts.add(call);
+      return true;
+    }
+
+    /** {@code ABS(l.ts - r.ts) <= X} (or {@code < X}, or {@code X >= ABS(...)}): the bound [-X, X]. */
+    private boolean addSymmetricBound(RexCall call, int leftWidth) {
+      SqlKind kind = call.getKind();
+      RexNode abs = call.getOperands().get(0);
+      RexNode limit = call.getOperands().get(1);
+      if (kind == SqlKind.GREATER_THAN_OR_EQUAL || kind == SqlKind.GREATER_THAN) {
+        abs = call.getOperands().get(1);
+        limit = call.getOperands().get(0);
+        kind = kind.reverse();
+      }
+      if (!(abs instanceof RexCall absCall) || !absCall.getOperator().getName().equalsIgnoreCase("ABS")
+          || !(absCall.getOperands().get(0) instanceof RexCall minus) || minus.getKind() != SqlKind.MINUS) {
+        return false;
+      }
+      Long x = millis(limit);
+      int a = refOf(minus.getOperands().get(0));
+      int b = refOf(minus.getOperands().get(1));
+      if (x == null || a < 0 || b < 0 || a < leftWidth == b < leftWidth) {
+        return false;
+      }
+      int lt = Math.min(a, b);
+      int rt = Math.max(a, b) - leftWidth;
+      if (leftTime >= 0 && (leftTime != lt || rightTime != rt)) {
+        return false;
+      }
+      leftTime = lt;
+      rightTime = rt;
+      long bound = kind == SqlKind.LESS_THAN ? x - 1 : x;
+      lower = tighter(lower, -bound, true);
+      upper = tighter(upper, bound, false);
       boundConjuncts.add(call);
       return true;
     }

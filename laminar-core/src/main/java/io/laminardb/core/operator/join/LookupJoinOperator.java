@@ -24,6 +24,7 @@ public final class LookupJoinOperator implements Operator {
   private final Supplier<LookupSource> sourceSupplier;
   private final int[] streamKeys;
   private final JoinType type;
+  private final int streamTime;
   private final Schema outputSchema;
   private final Object[] key;
   private final Column[] columns;
@@ -36,7 +37,8 @@ public final class LookupJoinOperator implements Operator {
    * @param source resolved when the query starts, so it sees the table as registered then
    */
   public LookupJoinOperator(Schema streamSchema, Schema tableSchema, Supplier<LookupSource> source,
-      int[] streamKeys, JoinType type) {
+      int[] streamKeys, JoinType type, int streamTime) {
+    this.streamTime = streamTime;
     this.streamSchema = streamSchema;
     this.sourceSupplier = source;
     this.streamKeys = streamKeys.clone();
@@ -74,7 +76,15 @@ public final class LookupJoinOperator implements Operator {
     for (int r = 0, n = batch.rowCount(); r < n; r++) {
       Object[] row = null;
       if (!JoinKeys.hasNull(columns, streamKeys, r)) {
-        if (singleLong) {
+        if (streamTime >= 0) {
+          if (!columns[streamTime].nulls[r]) {
+            for (int k = 0; k < key.length; k++) {
+              key[k] = columns[streamKeys[k]].getStored(r);
+            }
+            row = ((io.laminardb.core.lookup.VersionedLookupSource) source).lookupAsOf(key,
+                ((LongColumn) columns[streamTime]).values[r]);
+          }
+        } else if (singleLong) {
           row = source.lookupLong(((LongColumn) columns[streamKeys[0]]).values[r]);
         } else {
           for (int k = 0; k < key.length; k++) {
