@@ -97,6 +97,9 @@ class ParquetLookupTableTest {
     assertThat(values(db.execute("SHOW LOOKUP TABLES"))).containsExactly(List.of("instruments", "id",
         "parquet " + file, "full"));
     assertThat(db.metrics().lookups().get("instruments").rowsLoaded()).isEqualTo(2);
+    assertThat(values(db.execute("SELECT id FROM instruments WHERE active"))).containsExactly(List.of(1L));
+    assertThat(values(db.execute("SELECT id FROM instruments WHERE NOT active AND price < 0")))
+        .containsExactly(List.of(2L));
   }
 
   @Test
@@ -124,6 +127,35 @@ class ParquetLookupTableTest {
       assertThat(table.lookupLong(2)).containsExactly(2L, "B", 0L);
       assertThat(table.cachedRows()).isEqualTo(5);
     }
+  }
+
+  @Test
+  void streamJoinsAParquetLookupTable() throws IOException {
+    Path file = write("d.parquet", CompressionCodecName.SNAPPY,
+        new Object[] {1L, "AAPL", 0.5, LocalDate.EPOCH, 0L, 100L, true},
+        new Object[] {2L, "MSFT", 0.25, LocalDate.EPOCH, 0L, 200L, false});
+    db.execute("CREATE LOOKUP TABLE instruments (id BIGINT PRIMARY KEY, symbol VARCHAR, weight DOUBLE,"
+        + " active BOOLEAN) FROM PARQUET (path = '" + file + "')");
+    db.execute("CREATE SOURCE trades (instrument BIGINT NOT NULL, qty BIGINT NOT NULL)");
+    db.execute("CREATE STREAM weighted AS SELECT i.symbol, t.qty * i.weight AS exposure FROM trades t"
+        + " JOIN instruments i ON t.instrument = i.id WHERE i.weight > 0.3");
+    var sub = db.subscribe("weighted", Row.class);
+    db.start();
+    var trades = db.sourceUntyped("trades");
+    trades.push(1L, 10L);
+    trades.push(2L, 10L);
+    trades.push(3L, 10L);
+    trades.push(1L, 4L);
+    db.awaitIdle();
+    List<List<Object>> out = new ArrayList<>();
+    for (Row r : sub.poll()) {
+      out.add(Arrays.asList(r.values()));
+    }
+    assertThat(out).containsExactly(List.of("AAPL", 5.0), List.of("AAPL", 2.0));
+    assertThatThrownBy(() -> db.execute("DROP LOOKUP TABLE instruments")).hasMessageStartingWith("[LDB-1002]")
+        .hasMessageContaining("weighted");
+    db.execute("DROP LOOKUP TABLE instruments CASCADE");
+    assertThat(values(db.execute("SHOW STREAMS"))).isEmpty();
   }
 
   @Test

@@ -179,6 +179,21 @@ class PostgresLookupTableTest {
   }
 
   @Test
+  void partialCacheCanBeBoundedByMemory() {
+    server.psql("INSERT INTO customers (id, name) SELECT g, repeat('x', 1000) FROM generate_series(10, 59) g");
+    try (ConnectorLookupTable t = table(config("cache", "partial", "cache.memory", "20kb"))) {
+      Object[][] keys = new Object[50][];
+      for (int i = 0; i < 50; i++) {
+        keys[i] = new Object[] {(long) (10 + i)};
+      }
+      t.lookupAll(keys, 50, new Object[50][]);
+      // Each entry weighs 2,188 bytes (1,000 chars + row and entry overhead): 9 fit in 20 KB.
+      assertThat(t.cachedRows()).isEqualTo(9);
+      assertThat(t.counters().evictions()).isEqualTo(41);
+    }
+  }
+
+  @Test
   void missesAreFetchedInBatchesOfMaxKeys() {
     try (ConnectorLookupTable t = new ConnectorLookupTable("customers", CUSTOMERS, PK,
         connector(Map.of("fetch.max_keys", "2")), config("cache", "none"), clock, warnings::add)) {
@@ -237,6 +252,19 @@ class PostgresLookupTableTest {
       server.start();
       assertThat(t.lookupLong(2)[1]).isEqualTo("Bob");
       assertThat(t.lookupLong(1)[1]).isEqualTo("Ada");
+    }
+  }
+
+  @Test
+  void aServerRestartBetweenProbesIsInvisible() {
+    try (ConnectorLookupTable t = table(config("cache", "none"))) {
+      assertThat(t.lookupLong(1)[1]).isEqualTo("Ada");
+      server.stop();
+      server.start();
+      // The kept connection died with the old server process: the probe reconnects and retries once.
+      assertThat(t.lookupLong(2)[1]).isEqualTo("Bob");
+      assertThat(t.counters().errors()).isZero();
+      assertThat(t.counters().loads()).isEqualTo(2);
     }
   }
 

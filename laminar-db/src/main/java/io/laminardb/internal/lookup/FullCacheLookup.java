@@ -2,6 +2,7 @@ package io.laminardb.internal.lookup;
 
 import io.laminardb.common.error.LaminarException;
 import io.laminardb.core.lookup.InMemoryLookupTable;
+import io.laminardb.core.lookup.LookupPredicate;
 import io.laminardb.core.lookup.LookupSource;
 import io.laminardb.core.type.Schema;
 import java.time.Clock;
@@ -100,7 +101,7 @@ final class FullCacheLookup implements LookupSource {
   }
 
   @Override
-  public LookupSource restrict(List<io.laminardb.core.lookup.LookupPredicate> predicates, int[] projection) {
+  public LookupSource restrict(List<LookupPredicate> predicates, int[] projection) {
     return table.restrict(predicates, projection);
   }
 

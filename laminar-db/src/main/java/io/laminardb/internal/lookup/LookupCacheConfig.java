@@ -16,6 +16,8 @@ import java.util.Map;
  *       {@code none}; default {@code full}, or {@code partial} for {@code strategy = 'on-demand'}.
  *   <li>{@code cache.max_rows} (also {@code cache.max_entries}, {@code cache_max_entries}): partial cache
  *       size, default 100000.
+ *   <li>{@code cache.memory}: bound the partial cache by estimated bytes instead (for example {@code '64mb'});
+ *       entries are weighed by their values' sizes.
  *   <li>{@code cache.ttl}: how long a partial-cache entry (found or not found) is fresh, in processing time;
  *       seconds, or an interval such as {@code '5m'}; default 300 s.
  *   <li>{@code cache.negative} = {@code true} (default) | {@code false}: cache "no such key" answers.
@@ -29,7 +31,7 @@ import java.util.Map;
  * </ul>
  */
 public record LookupCacheConfig(Mode mode, int maxRows, long ttlMillis, boolean cacheMissing,
-    boolean staleOnError, long refreshMillis, boolean pushdown) {
+    boolean staleOnError, long refreshMillis, boolean pushdown, long maxBytes) {
   /** How rows are kept in memory. */
   public enum Mode { FULL, PARTIAL, NONE }
 
@@ -38,7 +40,12 @@ public record LookupCacheConfig(Mode mode, int maxRows, long ttlMillis, boolean 
 
   /** The default configuration of each mode (tests and benchmarks). */
   public static LookupCacheConfig of(Mode mode) {
-    return new LookupCacheConfig(mode, DEFAULT_MAX_ROWS, DEFAULT_TTL_MILLIS, true, false, 0, true);
+    return new LookupCacheConfig(mode, DEFAULT_MAX_ROWS, DEFAULT_TTL_MILLIS, true, false, 0, true, 0);
+  }
+
+  public LookupCacheConfig(Mode mode, int maxRows, long ttlMillis, boolean cacheMissing, boolean staleOnError,
+      long refreshMillis, boolean pushdown) {
+    this(mode, maxRows, ttlMillis, cacheMissing, staleOnError, refreshMillis, pushdown, 0);
   }
 
   /**
@@ -66,6 +73,11 @@ public record LookupCacheConfig(Mode mode, int maxRows, long ttlMillis, boolean 
     }
     String rows = take(options, "cache.max_rows", "cache.max_entries", "cache_max_entries");
     int maxRows = rows == null ? DEFAULT_MAX_ROWS : positiveInt(table, "cache.max_rows", rows);
+    String memory = take(options, "cache.memory");
+    long maxBytes = memory == null ? 0 : bytes(table, memory);
+    if (memory != null && rows != null) {
+      throw invalid(table, "cache.memory", "cannot be combined with cache.max_rows; bound by one of them");
+    }
     String ttl = take(options, "cache.ttl");
     long ttlMillis = ttl == null ? DEFAULT_TTL_MILLIS : positiveInterval(table, "cache.ttl", ttl, 1000);
     boolean negative = bool(table, "cache.negative", take(options, "cache.negative"), true);
@@ -94,13 +106,36 @@ public record LookupCacheConfig(Mode mode, int maxRows, long ttlMillis, boolean 
     for (String key : options.keySet()) {
       if (key.toLowerCase(Locale.ROOT).startsWith("cache")) {
         throw invalid(table, key, "is not a cache option; use cache, cache.max_rows, cache.ttl,"
-            + " cache.negative or cache.stale_on_error");
+            + " cache.memory, cache.negative or cache.stale_on_error");
       }
     }
     if (refresh > 0 && mode != Mode.FULL) {
       throw invalid(table, "refresh", "applies to cache = 'full'; partial caches expire by cache.ttl");
     }
-    return new LookupCacheConfig(mode, maxRows, ttlMillis, negative, stale, refresh, pushdown);
+    return new LookupCacheConfig(mode, maxRows, ttlMillis, negative, stale, refresh, pushdown, maxBytes);
+  }
+
+  /** {@code '512mb'}, {@code '1gb'}, {@code '64kb'} or a plain number of bytes. */
+  private static long bytes(String table, String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    long unit = 1;
+    for (String[] u : new String[][] {{"gib", "1073741824"}, {"gb", "1073741824"}, {"mib", "1048576"},
+        {"mb", "1048576"}, {"kib", "1024"}, {"kb", "1024"}, {"b", "1"}}) {
+      if (v.endsWith(u[0])) {
+        unit = Long.parseLong(u[1]);
+        v = v.substring(0, v.length() - u[0].length()).trim();
+        break;
+      }
+    }
+    try {
+      long n = Long.parseLong(v);
+      if (n > 0) {
+        return Math.multiplyExact(n, unit);
+      }
+    } catch (NumberFormatException | ArithmeticException ignored) {
+      // reported below
+    }
+    throw invalid(table, "cache.memory", "must be a positive size such as '64mb', not '" + value + "'");
   }
 
   /** A mutable copy with case-insensitive-looking keys kept as given (connectors match exact lower case). */

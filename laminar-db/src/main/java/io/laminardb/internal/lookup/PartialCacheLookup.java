@@ -53,9 +53,13 @@ final class PartialCacheLookup implements LookupSource {
       this.cache = null;
       return;
     }
-    Caffeine<Object, Object> builder = Caffeine.newBuilder()
-        .maximumSize(config.maxRows())
-        .ticker(() -> clock.millis() * 1_000_000L)
+    Caffeine<Object, Object> builder = Caffeine.newBuilder();
+    if (config.maxBytes() > 0) {
+      builder.maximumWeight(config.maxBytes()).weigher((k, v) -> RowWeight.of(((Entry) v).row()));
+    } else {
+      builder.maximumSize(config.maxRows());
+    }
+    builder.ticker(() -> clock.millis() * 1_000_000L)
         .executor(Runnable::run)
         .removalListener((k, v, cause) -> {
           if (cause.wasEvicted()) {
@@ -105,7 +109,7 @@ final class PartialCacheLookup implements LookupSource {
     }
     counters.misses.increment();
     one[0] = key == null ? probe.values() : key;
-    fetchMissing(one, 1, oneResult, new int[] {0}, 1);
+    fetchMissing(one, oneResult, new int[] {0}, 1);
     Object[] row = oneResult[0];
     one[0] = null;
     oneResult[0] = null;
@@ -130,7 +134,7 @@ final class PartialCacheLookup implements LookupSource {
       missing[missed++] = i;
     }
     if (missed > 0) {
-      fetchMissing(keys, count, results, missing, missed);
+      fetchMissing(keys, results, missing, missed);
     }
   }
 
@@ -155,7 +159,7 @@ final class PartialCacheLookup implements LookupSource {
   }
 
   /** Fetches the distinct keys at {@code missing[0..missed)} in batches and answers and caches them. */
-  private void fetchMissing(Object[][] keys, int count, Object[][] results, int[] missing, int missed) {
+  private void fetchMissing(Object[][] keys, Object[][] results, int[] missing, int missed) {
     Map<CacheKey, List<Integer>> wanted = new HashMap<>();
     List<Object[]> distinct = new ArrayList<>();
     for (int m = 0; m < missed; m++) {

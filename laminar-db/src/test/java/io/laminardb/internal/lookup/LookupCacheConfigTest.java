@@ -40,6 +40,17 @@ class LookupCacheConfigTest {
   }
 
   @Test
+  void memoryBoundsThePartialCacheInBytes() {
+    assertThat(LookupCacheConfig.extract("t", options("cache", "partial", "cache.memory", "64mb")).maxBytes())
+        .isEqualTo(64L << 20);
+    assertThat(LookupCacheConfig.extract("t", options("cache.memory", "1gb")).maxBytes()).isEqualTo(1L << 30);
+    assertThatThrownBy(() -> LookupCacheConfig.extract("t", options("cache.memory", "lots")))
+        .hasMessageStartingWith("[LDB-5005]");
+    assertThatThrownBy(() -> LookupCacheConfig.extract("t", options("cache.memory", "1mb", "cache.max_rows",
+        "5"))).hasMessageContaining("cannot be combined");
+  }
+
+  @Test
   void rejectsBadValuesWithConnectorConfigCode() {
     assertThatThrownBy(() -> LookupCacheConfig.extract("t", options("cache", "lru-ish")))
         .hasMessageStartingWith("[LDB-5005]").hasMessageContaining("'cache'");

@@ -76,10 +76,16 @@ final class PushdownCatalogTable extends AbstractTable implements ProjectableFil
 
   /** The filter as a pushable predicate, or null when it must stay in the plan. */
   static LookupPredicate predicate(RexNode filter, Schema schema) {
+    if (filter instanceof RexInputRef ref && isBoolean(schema, ref)) {
+      return new LookupPredicate(ref.getIndex(), LookupPredicate.Op.EQ, List.of(1L));
+    }
     if (!(filter instanceof RexCall call)) {
       return null;
     }
     SqlKind kind = call.getKind();
+    if (kind == SqlKind.NOT && call.getOperands().get(0) instanceof RexInputRef ref && isBoolean(schema, ref)) {
+      return new LookupPredicate(ref.getIndex(), LookupPredicate.Op.EQ, List.of(0L));
+    }
     if ((kind == SqlKind.IS_NULL || kind == SqlKind.IS_NOT_NULL) && call.getOperands().get(0) instanceof RexInputRef ref) {
       return new LookupPredicate(ref.getIndex(), kind == SqlKind.IS_NULL ? LookupPredicate.Op.IS_NULL
           : LookupPredicate.Op.IS_NOT_NULL, List.of());
@@ -114,6 +120,10 @@ final class PushdownCatalogTable extends AbstractTable implements ProjectableFil
     };
     Object value = op == null ? null : stored(type, literal);
     return value == null ? null : new LookupPredicate(ref.getIndex(), op, List.of(value));
+  }
+
+  private static boolean isBoolean(Schema schema, RexInputRef ref) {
+    return schema.field(ref.getIndex()).type().kind() == io.laminardb.core.type.TypeKind.BOOLEAN;
   }
 
   /** {@code col IN (a, b)} arrives as SEARCH with a Sarg of points. */
