@@ -67,6 +67,8 @@ public final class LookupJoinOperator implements Operator {
 
   @Override
   public void onBatch(int port, Batch batch) {
+    // A probe that failed (the lookup source down) abandoned the previous call half-way: its rows are void.
+    out.clear();
     for (int c = 0; c < columns.length; c++) {
       columns[c] = batch.column(c);
     }
