@@ -28,9 +28,13 @@ class MarketDataDemoTest {
   @Test
   void demoQueriesOverABoundedFeed() throws InterruptedException {
     // The demo's queries over an unpaced, bounded DATAGEN feed: no timing involved.
-    String sql = SqlScript.load(MarketDataDemo.DEFAULT_SQL).statements().get(0)
-        .replace("rows_per_second = '2000'", "rows_per_second = '0', limit = '5000'")
+    String demoSource = SqlScript.load(MarketDataDemo.DEFAULT_SQL).statements().get(0);
+    String sql = demoSource
+        .replaceAll("rows_per_second = '\\d+'", "rows_per_second = '0', limit = '5000'")
         .replace("start_time = 'now'", "start_time = '0'");
+    // If the demo's options change shape, the feed would silently become paced and unbounded.
+    assertThat(sql).as("bounded, unpaced rewrite of %s", demoSource)
+        .contains("limit = '5000'", "start_time = '0'");
     try (LaminarDB db = LaminarDB.open()) {
       db.execute(sql);
       List<String> script = SqlScript.load(MarketDataDemo.DEFAULT_SQL).statements();
