@@ -2,10 +2,12 @@ package io.laminardb.sql.translate;
 
 import io.laminardb.common.error.ErrorCode;
 import io.laminardb.common.error.LaminarException;
+import io.laminardb.core.operator.aggregate.EmitMode;
 import io.laminardb.core.operator.over.AnalyticFunction;
 import io.laminardb.core.operator.over.AnalyticKind;
 import io.laminardb.core.operator.over.RankKind;
 import io.laminardb.core.operator.over.SortKey;
+import io.laminardb.core.plan.AggregateOperatorSpec;
 import io.laminardb.core.plan.AnalyticOperatorSpec;
 import io.laminardb.core.plan.OperatorSpec;
 import io.laminardb.core.plan.TopNOperatorSpec;
@@ -105,6 +107,11 @@ final class OverTranslator {
     int inputWidth = window.getInput().getRowType().getFieldCount();
     long limit = rankBound(calc, inputWidth);
     OperatorSpec input = input(window);
+    if (isUpdating(input)) {
+      throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "a top-N over an aggregate that updates its rows"
+          + " (GROUP BY without a window, EMIT ON UPDATE or EVERY, or ALLOW LATENESS) is not supported yet:"
+          + " each update would rank as a new row; rank windowed results emitted once per window instead");
+    }
     Schema inputSchema = input.outputSchema();
     List<Field> fields = new ArrayList<>(inputSchema.fields());
     fields.add(new Field(window.getRowType().getFieldList().get(inputWidth).getName(),
@@ -137,6 +144,23 @@ final class OverTranslator {
       plans.keyBy(spec, key);
     }
     return plans.calcOver(spec, calc);
+  }
+
+  /** Whether {@code spec} may emit a row for the same key more than once (an upsert aggregate below). */
+  private static boolean isUpdating(OperatorSpec spec) {
+    if (spec instanceof AggregateOperatorSpec aggregate) {
+      boolean isWindowed = aggregate.window() != null || aggregate.sessionGapMillis() > 0;
+      EmitMode mode = aggregate.aggregate().emit();
+      boolean isOnce = mode == EmitMode.FINAL || mode == EmitMode.ON_WINDOW_CLOSE
+          || (mode == EmitMode.ON_WATERMARK && aggregate.allowedLatenessMillis() == 0);
+      return !isWindowed || !isOnce;
+    }
+    for (OperatorSpec in : spec.inputs()) {
+      if (isUpdating(in)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** N of the outer {@code rank <= N} ({@code < N}, {@code = 1}); other conjuncts need EMIT CHANGES. */
