@@ -57,8 +57,12 @@ class TopNOracleTest {
         db.execute(q.sql());
         subscriptions.put(q, db.subscribe(q.name()));
       }
+      db.execute("CREATE STREAM lim AS SELECT g, id, score FROM s ORDER BY score DESC NULLS LAST LIMIT 4"
+          + " EMIT CHANGES");
+      Subscription<Row> limit = db.subscribe("lim");
       db.start();
       UntypedSourceHandle source = db.sourceUntyped("s");
+      List<Long> limitShown = new ArrayList<>();
       List<Event> all = new ArrayList<>();
       Map<Query, Map<String, List<long[]>>> shown = new HashMap<>();
       long id = 0;
@@ -95,8 +99,37 @@ class TopNOracleTest {
           }
           shown.put(q, now);
         }
+        checkLimit(all, limitShown, limit.poll(), "seed=" + seed + " step " + step + " lim");
       }
     }
+  }
+
+  /** ORDER BY score DESC NULLS LAST LIMIT 4: retract rows that left the set, insert those that entered. */
+  static void checkLimit(List<Event> all, List<Long> shown, List<Row> rows, String at) {
+    List<Event> sorted = new ArrayList<>(all);
+    sorted.sort(Comparator.comparing(Event::score, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
+        .reversed());
+    List<Long> now = sorted.subList(0, Math.min(4, sorted.size())).stream().map(Event::id).toList();
+    List<List<Object>> expected = new ArrayList<>();
+    for (long id : shown) {
+      if (!now.contains(id)) {
+        Event e = all.get((int) id);
+        expected.add(Arrays.asList(e.g(), e.id(), e.score(), -1L));
+      }
+    }
+    for (long id : now) {
+      if (!shown.contains(id)) {
+        Event e = all.get((int) id);
+        expected.add(Arrays.asList(e.g(), e.id(), e.score(), 1L));
+      }
+    }
+    List<List<Object>> actual = new ArrayList<>();
+    for (Row row : rows) {
+      actual.add(Arrays.asList(row.values()));
+    }
+    assertThat(actual).as(at).containsExactlyInAnyOrderElementsOf(expected);
+    shown.clear();
+    shown.addAll(now);
   }
 
   /** Per partition, the (id, rank) of each position with rank <= limit. */

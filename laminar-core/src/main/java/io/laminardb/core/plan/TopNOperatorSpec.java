@@ -8,11 +8,11 @@ import io.laminardb.core.type.Schema;
 import java.util.List;
 
 /**
- * Per-partition top-N ({@code rank <= limit}): the input columns, the rank, and {@code __weight} when
- * {@code isChanges}.
+ * Per-partition top-N ({@code rank <= limit}): the input columns, the rank when {@code isRanked}, and
+ * {@code __weight} when {@code isChanges}.
  */
 public record TopNOperatorSpec(OperatorSpec input, Schema outputSchema, int[] partitionColumns,
-    SortKey[] sortKeys, RankKind rankKind, long limit, boolean isChanges, String description)
+    SortKey[] sortKeys, RankKind rankKind, long limit, boolean isChanges, boolean isRanked, String description)
     implements OperatorSpec {
   @Override
   public List<OperatorSpec> inputs() {
@@ -22,7 +22,7 @@ public record TopNOperatorSpec(OperatorSpec input, Schema outputSchema, int[] pa
   @Override
   public Operator create() {
     return new TopNOperator(input.outputSchema(), outputSchema, partitionColumns, sortKeys, rankKind, limit,
-        isChanges, description);
+        isChanges, isRanked, description);
   }
 
   @Override

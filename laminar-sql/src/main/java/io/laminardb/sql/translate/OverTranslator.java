@@ -23,6 +23,7 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexCall;
@@ -55,6 +56,9 @@ final class OverTranslator {
     OverTranslator over = new OverTranslator(plans, options);
     if (rel instanceof Calc calc && calc.getInput() instanceof Window window && rankKind(window) != null) {
       return over.topN(calc, window);
+    }
+    if (rel instanceof Sort sort && sort.fetch != null) {
+      return over.limit(sort);
     }
     if (rel instanceof Window window) {
       if (rankKind(window) != null) {
@@ -122,21 +126,13 @@ final class OverTranslator {
     }
     int[] partition = group.keys.toArray();
     List<RelFieldCollation> collations = group.orderKeys.getFieldCollations();
-    SortKey[] sortKeys = new SortKey[collations.size()];
+    SortKey[] sortKeys = sortKeys(collations);
     StringBuilder description = new StringBuilder("TopN: ").append(kind).append(" <= ").append(limit)
-        .append(", partition=").append(names(inputSchema, partition)).append(", order=[");
-    for (int i = 0; i < sortKeys.length; i++) {
-      RelFieldCollation c = collations.get(i);
-      RelFieldCollation.NullDirection nulls = c.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
-          ? c.direction.defaultNullDirection() : c.nullDirection;
-      sortKeys[i] = new SortKey(c.getFieldIndex(), c.direction.isDescending(),
-          nulls == RelFieldCollation.NullDirection.FIRST);
-      description.append(i > 0 ? ", " : "").append(inputSchema.field(c.getFieldIndex()).name())
-          .append(c.direction.isDescending() ? " DESC" : "");
-    }
-    description.append(']').append(isChanges ? ", changes" : ", upsert");
+        .append(", partition=").append(names(inputSchema, partition)).append(", order=")
+        .append(order(inputSchema, collations));
+    description.append(isChanges ? ", changes" : ", upsert");
     OperatorSpec spec = new TopNOperatorSpec(input, new Schema(fields), partition, sortKeys, kind, limit,
-        isChanges, description.toString());
+        isChanges, true, description.toString());
     if (kind == RankKind.ROW_NUMBER) {
       // (partition, rn) names one rank position: keyed views hold the current top-N (spec §11.2).
       int[] key = java.util.Arrays.copyOf(partition, partition.length + 1);
@@ -144,6 +140,65 @@ final class OverTranslator {
       plans.keyBy(spec, key);
     }
     return plans.calcOver(spec, calc);
+  }
+
+  /**
+   * {@code ORDER BY ... LIMIT N}: a global top-N without a rank column (spec §11.2). Its output is the set of
+   * the N best rows so far, so it needs EMIT CHANGES: rows leaving the set are retracted.
+   */
+  private OperatorSpec limit(Sort sort) {
+    if (sort.offset != null) {
+      throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "OFFSET on a stream is not supported");
+    }
+    Long n = sort.fetch instanceof RexLiteral literal ? literal.getValueAs(Long.class) : null;
+    if (n == null || n < 1 || n > 100_000) {
+      throw new LaminarException(ErrorCode.OVER_ARGUMENT_INVALID, "LIMIT on a stream needs a constant between 1"
+          + " and 100000");
+    }
+    if (!options.isChanges()) {
+      throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "ORDER BY ... LIMIT on a stream needs EMIT CHANGES"
+          + " (rows leave the top N and are retracted); for an upsert stream keyed by rank use"
+          + " ROW_NUMBER() OVER (ORDER BY ...) with an outer WHERE rn <= N");
+    }
+    OperatorSpec input = plans.visit(sort.getInput());
+    if (input.outputSchema().indexOf(PlanTranslator.WEIGHT) >= 0) {
+      throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "ORDER BY ... LIMIT over a changelog stream (one"
+          + " with __weight) is not supported yet");
+    }
+    if (isUpdating(input)) {
+      throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "ORDER BY ... LIMIT over an aggregate that updates"
+          + " its rows is not supported yet: each update would rank as a new row");
+    }
+    Schema inputSchema = input.outputSchema();
+    List<Field> fields = new ArrayList<>(inputSchema.fields());
+    fields.add(new Field(PlanTranslator.WEIGHT, DataType.of(TypeKind.BIGINT).withNullable(false)));
+    SortKey[] keys = sortKeys(sort.getCollation().getFieldCollations());
+    String description = "TopN: LIMIT " + n + ", order=" + order(inputSchema, sort.getCollation()
+        .getFieldCollations()) + ", changes";
+    return new TopNOperatorSpec(input, new Schema(fields), new int[0], keys, RankKind.ROW_NUMBER, n, true,
+        false, description);
+  }
+
+  private static SortKey[] sortKeys(List<RelFieldCollation> collations) {
+    SortKey[] keys = new SortKey[collations.size()];
+    for (int i = 0; i < keys.length; i++) {
+      RelFieldCollation c = collations.get(i);
+      RelFieldCollation.NullDirection nulls = c.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
+          ? c.direction.defaultNullDirection() : c.nullDirection;
+      keys[i] = new SortKey(c.getFieldIndex(), c.direction.isDescending(),
+          nulls == RelFieldCollation.NullDirection.FIRST);
+    }
+    return keys;
+  }
+
+  private static String order(Schema schema, List<RelFieldCollation> collations) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < collations.size(); i++) {
+      RelFieldCollation c = collations.get(i);
+      sb.append(i > 0 ? ", " : "").append(schema.field(c.getFieldIndex()).name())
+          .append(c.direction.isDescending() ? " DESC" : "");
+    }
+    return sb.append(']').toString();
   }
 
   /** Whether {@code spec} may emit a row for the same key more than once (an upsert aggregate below). */

@@ -16,7 +16,9 @@ import java.util.Arrays;
  * first). At the end of a step every rank position whose occupant or rank changed is emitted: in upsert mode
  * the new occupant with its rank (keyed by partition and rank), with changes {@code (old, -1)} and
  * {@code (new, +1)} in a trailing {@code __weight} column, all retractions of the step first. Output: the
- * input columns, the rank, then {@code __weight} with changes. The step's watermark follows its rows.
+ * input columns, the rank, then {@code __weight} with changes. Without the rank ({@code ORDER BY ... LIMIT
+ * N}, changes only) the rows that left the top N are retracted and those that entered inserted. The step's
+ * watermark follows its rows.
  */
 public final class TopNOperator implements Operator {
   private final int inputWidth;
@@ -24,6 +26,8 @@ public final class TopNOperator implements Operator {
   private final RankKind rankKind;
   private final long limit;
   private final boolean isChanges;
+  /** Whether the output carries the rank; without it (ORDER BY ... LIMIT) changes are to the set of rows. */
+  private final boolean isRanked;
   private final TopNState state;
   private final Batch out;
   private final Batch insertions;
@@ -39,7 +43,8 @@ public final class TopNOperator implements Operator {
   private long pendingWatermark = Long.MIN_VALUE;
 
   public TopNOperator(Schema inputSchema, Schema outputSchema, int[] partitionColumns, SortKey[] sortKeys,
-      RankKind rankKind, long limit, boolean isChanges, String description) {
+      RankKind rankKind, long limit, boolean isChanges, boolean isRanked, String description) {
+    this.isRanked = isRanked;
     this.inputWidth = inputSchema.size();
     this.order = new RowOrder(sortKeys);
     this.rankKind = rankKind;
@@ -198,22 +203,25 @@ public final class TopNOperator implements Operator {
     int[] before = state.shown[p];
     long[] beforeRank = state.shownRank[p];
     int beforeLength = state.shownLength[p];
-    for (int i = 0; i < Math.max(length, beforeLength); i++) {
-      boolean isSame = i < length && i < beforeLength && list[i] == before[i] && ranks[i] == beforeRank[i];
-      if (isSame) {
-        continue;
-      }
-      if (isChanges && i < beforeLength) {
-        write(out, before[i], beforeRank[i], -1);
-      }
-      if (i < length) {
-        write(isChanges ? insertions : out, list[i], ranks[i], 1);
-      }
-    }
     stepStamp++;
     for (int i = 0; i < length; i++) {
       ensureStamp(list[i]);
       stamp[list[i]] = stepStamp;
+    }
+    if (isRanked) {
+      emitPositionChanges(list, length, before, beforeRank, beforeLength);
+    } else {
+      for (int i = 0; i < beforeLength; i++) {
+        ensureStamp(before[i]);
+        if (stamp[before[i]] != stepStamp) {
+          write(out, before[i], 0, -1);
+        }
+      }
+      for (int i = 0; i < length; i++) {
+        if (!state.isSlotShown[list[i]]) {
+          write(insertions, list[i], 0, 1);
+        }
+      }
     }
     for (int i = 0; i < beforeLength; i++) {
       ensureStamp(before[i]);
@@ -235,6 +243,22 @@ public final class TopNOperator implements Operator {
     state.shownLength[p] = length;
   }
 
+  /** Every rank position whose occupant or rank changed: the old row (-1, changes only) and the new one. */
+  private void emitPositionChanges(int[] list, int length, int[] before, long[] beforeRank, int beforeLength) {
+    for (int i = 0; i < Math.max(length, beforeLength); i++) {
+      boolean isSame = i < length && i < beforeLength && list[i] == before[i] && ranks[i] == beforeRank[i];
+      if (isSame) {
+        continue;
+      }
+      if (isChanges && i < beforeLength) {
+        write(out, before[i], beforeRank[i], -1);
+      }
+      if (i < length) {
+        write(isChanges ? insertions : out, list[i], ranks[i], 1);
+      }
+    }
+  }
+
   private void ensureStamp(int slot) {
     if (slot >= stamp.length) {
       stamp = Arrays.copyOf(stamp, Math.max(slot + 1, stamp.length * 2));
@@ -247,11 +271,13 @@ public final class TopNOperator implements Operator {
     for (int c = 0; c < inputWidth; c++) {
       target.column(c).copyRow(state.rows.column(c), slot, row);
     }
-    LongColumn rankColumn = target.longColumn(inputWidth);
-    rankColumn.values[row] = rank;
-    rankColumn.nulls[row] = false;
+    if (isRanked) {
+      LongColumn rankColumn = target.longColumn(inputWidth);
+      rankColumn.values[row] = rank;
+      rankColumn.nulls[row] = false;
+    }
     if (isChanges) {
-      LongColumn weightColumn = target.longColumn(inputWidth + 1);
+      LongColumn weightColumn = target.longColumn(inputWidth + (isRanked ? 1 : 0));
       weightColumn.values[row] = weight;
       weightColumn.nulls[row] = false;
     }

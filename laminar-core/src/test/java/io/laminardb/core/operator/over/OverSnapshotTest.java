@@ -68,7 +68,8 @@ class OverSnapshotTest {
       out.add(new Field("__weight", BIGINT));
     }
     SortKey[] keys = {new SortKey(1, true, true), new SortKey(2, false, false)};
-    return () -> new TopNOperator(INPUT, new Schema(out), new int[] {0}, keys, kind, limit, isChanges, "top");
+    return () -> new TopNOperator(INPUT, new Schema(out), new int[] {0}, keys, kind, limit, isChanges, true,
+        "top");
   }
 
   /** Collects emitted rows as text, one list entry per step (rows in emission order). */
