@@ -106,11 +106,11 @@ final class OverTranslator {
         .append(inputSchema.field(timeColumn).name()).append(", functions=[");
     int position = inputWidth;
     for (Window.Group group : window.groups) {
-      int preceding = framePreceding(window, group);
+      Frame frame = frame(window, group);
       for (Window.RexWinAggCall call : group.aggCalls) {
         var field = window.getRowType().getFieldList().get(position++);
         DataType type = TypeMapping.fromRel(field.getType());
-        AnalyticFunction fn = function(window, call, preceding, type, inputSchema);
+        AnalyticFunction fn = function(window, call, frame, type, inputSchema);
         functions.add(fn);
         fields.add(new Field(field.getName(), type));
         description.append(functions.size() > 1 ? ", " : "").append(fn.kind()).append('(')
@@ -119,8 +119,11 @@ final class OverTranslator {
           description.append(", ").append(fn.offset());
         }
         description.append(')');
-        if (fn.kind().isFramed() && fn.kind() != AnalyticKind.LAST_VALUE) {
-          description.append(preceding < 0 ? " unbounded" : " " + preceding + " preceding");
+        if (fn.kind().isFramed()) {
+          description.append(frame.preceding() < 0 ? " unbounded" : " " + frame.preceding() + " preceding");
+          if (frame.following() > 0) {
+            description.append(" to ").append(frame.following()).append(" following");
+          }
         }
       }
     }
@@ -187,41 +190,57 @@ final class OverTranslator {
     return null;
   }
 
-  /** Rows before the current row in the frame; -1 for UNBOUNDED PRECEDING. */
-  private static int framePreceding(Window window, Window.Group group) {
+  /** A ROWS frame: rows before the current one (-1 for UNBOUNDED PRECEDING) and after it. */
+  private record Frame(int preceding, int following) {}
+
+  private static Frame frame(Window window, Window.Group group) {
     RexWindowBound lower = group.lowerBound;
     RexWindowBound upper = group.upperBound;
-    if (!upper.isCurrentRow() || group.exclude != RexWindowExclusion.EXCLUDE_NO_OTHER) {
+    if (group.exclude != RexWindowExclusion.EXCLUDE_NO_OTHER) {
       throw frameUnsupported();
     }
+    int following = 0;
+    if (!upper.isCurrentRow()) {
+      if (!group.isRows || !upper.isFollowing() || upper.isUnbounded() || upper.getOffset() == null) {
+        throw frameUnsupported();
+      }
+      following = rows(window, upper.getOffset(), "n FOLLOWING");
+    }
     if (lower.isUnbounded() && lower.isPreceding()) {
-      return -1;
+      return new Frame(-1, following);
     }
     if (!group.isRows) {
       throw frameUnsupported();
     }
     if (lower.isCurrentRow()) {
-      return 0;
+      return new Frame(0, following);
     }
     if (!lower.isPreceding() || lower.getOffset() == null) {
       throw frameUnsupported();
     }
-    Long n = constant(window, lower.getOffset());
+    return new Frame(rows(window, lower.getOffset(), "n PRECEDING"), following);
+  }
+
+  private static int rows(Window window, RexNode offset, String what) {
+    Long n = constant(window, offset);
     if (n == null || n < 0 || n > 100_000) {
-      throw new LaminarException(ErrorCode.OVER_ARGUMENT_INVALID, "ROWS n PRECEDING needs a constant n between"
+      throw new LaminarException(ErrorCode.OVER_ARGUMENT_INVALID, "ROWS " + what + " needs a constant n between"
           + " 0 and 100000");
     }
     return n.intValue();
   }
 
   private static LaminarException frameUnsupported() {
-    return new LaminarException(ErrorCode.OVER_FRAME_UNSUPPORTED, "supported frames are ROWS BETWEEN n"
-        + " PRECEDING AND CURRENT ROW and UNBOUNDED PRECEDING AND CURRENT ROW (the default);"
-        + " FOLLOWING, RANGE offsets and EXCLUDE are not supported");
+    return new LaminarException(ErrorCode.OVER_FRAME_UNSUPPORTED, "supported frames are ROWS BETWEEN"
+        + " n PRECEDING | UNBOUNDED PRECEDING | CURRENT ROW AND CURRENT ROW | m FOLLOWING (the default is"
+        + " UNBOUNDED PRECEDING AND CURRENT ROW); UNBOUNDED FOLLOWING, RANGE offsets and EXCLUDE are not"
+        + " supported");
   }
 
-  private AnalyticFunction function(Window window, Window.RexWinAggCall call, int preceding, DataType type,
+  private AnalyticFunction function(Window window, Window.RexWinAggCall call, Frame frame, DataType type,
       Schema inputSchema) {
+    int preceding = frame.preceding();
+    int following = frame.following();
     String name = call.getOperator().getName();
     if (call.distinct || call.ignoreNulls) {
       throw new LaminarException(ErrorCode.OVER_FUNCTION_UNSUPPORTED, name
@@ -277,6 +296,7 @@ final class OverTranslator {
         }
       }
       preceding = 0;
+      following = 0;
     } else if (kind == AnalyticKind.NTH_VALUE) {
       Long n = constant(window, operands.get(1));
       if (n == null || n < 1 || n > 100_000) {
@@ -285,7 +305,8 @@ final class OverTranslator {
       }
       offset = n.intValue();
     }
-    return new AnalyticFunction(kind, argument, offset, preceding, defaultColumn, defaultValue, type);
+    return new AnalyticFunction(kind, argument, offset, preceding, following, defaultColumn, defaultValue,
+        type);
   }
 
   private static int column(RexNode operand, int width, String function) {

@@ -42,13 +42,13 @@ class OverSnapshotTest {
     return switch (shape) {
       case LAG_LEAD_FRAMES -> () -> {
         List<AnalyticFunction> functions = List.of(
-            new AnalyticFunction(AnalyticKind.LAG, 1, 2, 0, -1, -5L, BIGINT),
-            new AnalyticFunction(AnalyticKind.LEAD, 1, 2, 0, 1, null, BIGINT),
-            new AnalyticFunction(AnalyticKind.SUM, 2, 0, 3, -1, null, DataType.of(TypeKind.DOUBLE)),
-            new AnalyticFunction(AnalyticKind.MAX, 1, 0, -1, -1, null, BIGINT),
-            new AnalyticFunction(AnalyticKind.COUNT_STAR, -1, 0, -1, -1, null, BIGINT),
-            new AnalyticFunction(AnalyticKind.NTH_VALUE, 1, 3, -1, -1, null, BIGINT),
-            new AnalyticFunction(AnalyticKind.FIRST_VALUE, 2, 0, 2, -1, null, DataType.of(TypeKind.DOUBLE)));
+            new AnalyticFunction(AnalyticKind.LAG, 1, 2, 0, 0, -1, -5L, BIGINT),
+            new AnalyticFunction(AnalyticKind.LEAD, 1, 2, 0, 0, 1, null, BIGINT),
+            new AnalyticFunction(AnalyticKind.SUM, 2, 0, 3, 1, -1, null, DataType.of(TypeKind.DOUBLE)),
+            new AnalyticFunction(AnalyticKind.MAX, 1, 0, -1, 2, -1, null, BIGINT),
+            new AnalyticFunction(AnalyticKind.COUNT_STAR, -1, 0, -1, 0, -1, null, BIGINT),
+            new AnalyticFunction(AnalyticKind.NTH_VALUE, 1, 3, -1, 1, -1, null, BIGINT),
+            new AnalyticFunction(AnalyticKind.FIRST_VALUE, 2, 0, 2, 0, -1, null, DataType.of(TypeKind.DOUBLE)));
         List<Field> out = new ArrayList<>(INPUT.fields());
         for (int f = 0; f < functions.size(); f++) {
           out.add(new Field("f" + f, functions.get(f).resultType()));
