@@ -50,11 +50,7 @@ final class TopNTranslator {
     int inputWidth = window.getInput().getRowType().getFieldCount();
     long limit = rankBound(calc, inputWidth);
     OperatorSpec input = OverTranslator.input(plans, window);
-    if (isUpdating(input)) {
-      throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "a top-N over an aggregate that updates its rows"
-          + " (GROUP BY without a window, EMIT ON UPDATE or EVERY, or ALLOW LATENESS) is not supported yet:"
-          + " each update would rank as a new row; rank windowed results emitted once per window instead");
-    }
+    int[] upsertKey = upsertKeyOf(input);
     Schema inputSchema = input.outputSchema();
     List<Field> fields = new ArrayList<>(inputSchema.fields());
     fields.add(new Field(window.getRowType().getFieldList().get(inputWidth).getName(),
@@ -71,7 +67,7 @@ final class TopNTranslator {
         .append(order(inputSchema, collations));
     description.append(isChanges ? ", changes" : ", upsert");
     OperatorSpec spec = new TopNOperatorSpec(input, new Schema(fields), partition, sortKeys, kind, limit,
-        isChanges, true, description.toString());
+        isChanges, true, upsertKey, description.toString());
     if (kind == RankKind.ROW_NUMBER) {
       // (partition, rn) names one rank position: keyed views hold the current top-N (spec §11.2).
       int[] key = java.util.Arrays.copyOf(partition, partition.length + 1);
@@ -104,10 +100,7 @@ final class TopNTranslator {
       throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "ORDER BY ... LIMIT over a changelog stream (one"
           + " with __weight) is not supported yet");
     }
-    if (isUpdating(input)) {
-      throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "ORDER BY ... LIMIT over an aggregate that updates"
-          + " its rows is not supported yet: each update would rank as a new row");
-    }
+    int[] upsertKey = upsertKeyOf(input);
     Schema inputSchema = input.outputSchema();
     List<Field> fields = new ArrayList<>(inputSchema.fields());
     fields.add(new Field(PlanTranslator.WEIGHT, DataType.of(TypeKind.BIGINT).withNullable(false)));
@@ -115,7 +108,7 @@ final class TopNTranslator {
     String description = "TopN: LIMIT " + n + ", order=" + order(inputSchema, sort.getCollation()
         .getFieldCollations()) + ", changes";
     return new TopNOperatorSpec(input, new Schema(fields), new int[0], keys, RankKind.ROW_NUMBER, n, true,
-        false, description);
+        false, upsertKey, description);
   }
 
   private static SortKey[] sortKeys(List<RelFieldCollation> collations) {
@@ -138,6 +131,22 @@ final class TopNTranslator {
           .append(c.direction.isDescending() ? " DESC" : "");
     }
     return sb.append(']').toString();
+  }
+
+  /**
+   * The key of an input whose rows update earlier ones (an aggregate's upsert output), so a row replaces the
+   * earlier row of its key; null for input where every row is new.
+   */
+  private int[] upsertKeyOf(OperatorSpec input) {
+    if (!isUpdating(input)) {
+      return null;
+    }
+    int[] key = plans.keyOf(input);
+    if (key == null) {
+      throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "a top-N over an aggregate that updates its rows"
+          + " needs the aggregate's group key (and window start) in the ranked columns");
+    }
+    return key;
   }
 
   /** Whether {@code spec} may emit a row for the same key more than once (an upsert aggregate below). */

@@ -35,7 +35,9 @@ class OverSnapshotTest {
     LAG_LEAD_FRAMES,
     ROW_NUMBER_UPSERT,
     RANK_CHANGES,
-    DENSE_RANK_CHANGES
+    DENSE_RANK_CHANGES,
+    /** Rows keyed by ts % 8 (column 3 below) replace each other. */
+    RANK_OVER_UPSERT_INPUT
   }
 
   private static Supplier<Operator> factory(Shape shape) {
@@ -55,13 +57,14 @@ class OverSnapshotTest {
         }
         return new AnalyticOperator(INPUT, new Schema(out), new int[] {0}, 3, functions, "analytic");
       };
-      case ROW_NUMBER_UPSERT -> topN(RankKind.ROW_NUMBER, 3, false);
-      case RANK_CHANGES -> topN(RankKind.RANK, 2, true);
-      case DENSE_RANK_CHANGES -> topN(RankKind.DENSE_RANK, 2, true);
+      case ROW_NUMBER_UPSERT -> topN(RankKind.ROW_NUMBER, 3, false, null);
+      case RANK_CHANGES -> topN(RankKind.RANK, 2, true, null);
+      case DENSE_RANK_CHANGES -> topN(RankKind.DENSE_RANK, 2, true, null);
+      case RANK_OVER_UPSERT_INPUT -> topN(RankKind.RANK, 2, true, new int[] {3});
     };
   }
 
-  private static Supplier<Operator> topN(RankKind kind, long limit, boolean isChanges) {
+  private static Supplier<Operator> topN(RankKind kind, long limit, boolean isChanges, int[] upsertKey) {
     List<Field> out = new ArrayList<>(INPUT.fields());
     out.add(new Field("r", BIGINT));
     if (isChanges) {
@@ -69,7 +72,7 @@ class OverSnapshotTest {
     }
     SortKey[] keys = {new SortKey(1, true, true), new SortKey(2, false, false)};
     return () -> new TopNOperator(INPUT, new Schema(out), new int[] {0}, keys, kind, limit, isChanges, true,
-        "top");
+        upsertKey, "top");
   }
 
   /** Collects emitted rows as text, one list entry per step (rows in emission order). */
@@ -144,7 +147,8 @@ class OverSnapshotTest {
         b.column(0).setStored(r, random.nextInt(8) == 0 ? null : "k" + random.nextInt(3));
         b.column(1).setStored(r, random.nextInt(6) == 0 ? null : (long) random.nextInt(20));
         b.column(2).setStored(r, (double) random.nextInt(100) / 4);
-        b.column(3).setStored(r, time - random.nextInt(30));
+        b.column(3).setStored(r, shape == Shape.RANK_OVER_UPSERT_INPUT ? (long) random.nextInt(8)
+            : time - random.nextInt(30));
       }
       b.setRowCount(n);
       batches.add(b);
