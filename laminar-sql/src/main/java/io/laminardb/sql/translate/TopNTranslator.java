@@ -66,6 +66,9 @@ final class TopNTranslator {
         .append(", partition=").append(OverTranslator.names(inputSchema, partition)).append(", order=")
         .append(order(inputSchema, collations));
     description.append(isChanges ? ", changes" : ", upsert");
+    if (upsertKey != null) {
+      description.append(", upsert input");
+    }
     OperatorSpec spec = new TopNOperatorSpec(input, new Schema(fields), partition, sortKeys, kind, limit,
         isChanges, true, upsertKey, description.toString());
     if (kind == RankKind.ROW_NUMBER) {

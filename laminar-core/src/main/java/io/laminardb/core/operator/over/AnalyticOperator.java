@@ -21,8 +21,9 @@ import java.util.List;
  * {@code PARTITION BY ... ORDER BY event time} (spec §11.1, §11.3). Rows enter their partition in arrival
  * order across steps, each batch stably sorted by event time first. Every function that looks only backwards
  * is computed when its row arrives and stored with the row in the partition's ring; without LEAD the row is
- * emitted at once. With LEAD (largest offset K) a row waits for K later rows of its partition; when the
- * watermark passes a waiting row's time it is flushed with the LEAD defaults for rows that never came.
+ * emitted at once. With LEAD or a frame reaching {@code m FOLLOWING} (largest lookahead K) a row waits for K
+ * later rows of its partition and is completed at emission; when the watermark passes a waiting row's time
+ * it is flushed with the LEAD defaults for rows that never came and the frame rows present.
  * Output: the input columns, then one column per function.
  */
 public final class AnalyticOperator implements Operator {
