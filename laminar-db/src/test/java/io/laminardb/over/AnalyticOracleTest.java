@@ -49,7 +49,12 @@ class AnalyticOracleTest {
       + " NTH_VALUE(v, 2) OVER (" + W + " ROWS BETWEEN 3 PRECEDING AND CURRENT ROW) AS nth2,"
       + " SUM(v) OVER (" + W + ") AS total FROM t";
   static final String FORWARD = "SELECT id, LEAD(v) OVER (" + W + ") AS n1, LEAD(v, 3, -1) OVER (" + W + ") AS n3,"
-      + " LAG(v, 2) OVER (" + W + ") AS l2 FROM t";
+      + " LAG(v, 2) OVER (" + W + ") AS l2,"
+      + " SUM(v) OVER (" + W + " ROWS BETWEEN 1 PRECEDING AND 2 FOLLOWING) AS s12,"
+      + " COUNT(*) OVER (" + W + " ROWS BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING) AS cu1,"
+      + " MAX(v) OVER (" + W + " ROWS BETWEEN CURRENT ROW AND 3 FOLLOWING) AS mx3,"
+      + " LAST_VALUE(v) OVER (" + W + " ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) AS lv1,"
+      + " NTH_VALUE(v, 3) OVER (" + W + " ROWS BETWEEN 1 PRECEDING AND 2 FOLLOWING) AS nth3 FROM t";
 
   @ParameterizedTest(name = "seed={0}")
   @MethodSource("seeds")
@@ -172,7 +177,13 @@ class AnalyticOracleTest {
       Object n1 = i + 1 < seq.size() ? seq.get(i + 1).v() : null;
       Object n3 = i + 3 < seq.size() ? seq.get(i + 3).v() : (Object) (-1L);
       Object l2 = i >= 2 ? seq.get(i - 2).v() : null;
-      return Arrays.asList(n1, n3, l2);
+      // Frames reaching past the current row see the rows that arrived before the row was emitted.
+      List<Event> s12 = window(seq, i, 1, 2);
+      List<Event> mx3 = window(seq, i, 0, 3);
+      List<Event> lv1 = window(seq, i, 0, 1);
+      List<Event> nth = window(seq, i, 1, 2);
+      return Arrays.asList(n1, n3, l2, sum(s12), (long) window(seq, i, i, 1).size(), max(mx3),
+          lv1.getLast().v(), nth.size() >= 3 ? nth.get(2).v() : null);
     }
 
     private static List<Object> backward(List<Event> seq, int i) {
@@ -181,6 +192,10 @@ class AnalyticOracleTest {
       Object nth2 = frame(seq, i, 3).size() >= 2 ? frame(seq, i, 3).get(1).v() : null;
       return Arrays.asList(l1, l3, sum(frame(seq, i, 2)), min(frame(seq, i, 4)), max(frame(seq, i, i)),
           (long) values(frame(seq, i, 3)).size(), (long) i + 1, seq.get(0).v(), nth2, sum(frame(seq, i, i)));
+    }
+
+    private static List<Event> window(List<Event> seq, int i, int preceding, int following) {
+      return seq.subList(Math.max(0, i - preceding), Math.min(seq.size(), i + following + 1));
     }
 
     private static List<Event> frame(List<Event> seq, int i, int preceding) {

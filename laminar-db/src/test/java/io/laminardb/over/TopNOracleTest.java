@@ -57,8 +57,12 @@ class TopNOracleTest {
         db.execute(q.sql());
         subscriptions.put(q, db.subscribe(q.name()));
       }
+      db.execute("CREATE STREAM lim AS SELECT g, id, score FROM s ORDER BY score DESC NULLS LAST LIMIT 4"
+          + " EMIT CHANGES");
+      Subscription<Row> limit = db.subscribe("lim");
       db.start();
       UntypedSourceHandle source = db.sourceUntyped("s");
+      List<Long> limitShown = new ArrayList<>();
       List<Event> all = new ArrayList<>();
       Map<Query, Map<String, List<long[]>>> shown = new HashMap<>();
       long id = 0;
@@ -95,8 +99,78 @@ class TopNOracleTest {
           }
           shown.put(q, now);
         }
+        checkLimit(all, limitShown, limit.poll(), "seed=" + seed + " step " + step + " lim");
       }
     }
+  }
+
+  /**
+   * Top-N over an aggregate's upsert output: after every step the keyed view must hold, at ranks 1..3, the
+   * groups with the three largest current totals (ties may go either way: the aggregate's emission order
+   * within a step is unspecified), each with its exact total.
+   */
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
+  void topNOverAnUpdatingAggregateHoldsTheCurrentLeaders(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed ^ 0x5A5AL);
+    try (LaminarDB db = LaminarDB.builder().deterministic(true).build()) {
+      db.execute("CREATE SOURCE u (k VARCHAR NOT NULL, delta BIGINT NOT NULL)");
+      db.execute("CREATE MATERIALIZED VIEW board AS SELECT k, total, rn FROM (SELECT k, total, ROW_NUMBER()"
+          + " OVER (ORDER BY total DESC) AS rn FROM (SELECT k, SUM(delta) AS total FROM u GROUP BY k) g) x"
+          + " WHERE rn <= 3");
+      db.start();
+      UntypedSourceHandle source = db.sourceUntyped("u");
+      Map<String, Long> totals = new HashMap<>();
+      for (int step = 0; step < 40; step++) {
+        List<Object[]> batch = new ArrayList<>();
+        for (int r = 1 + rnd.nextInt(4); r > 0; r--) {
+          String k = "k" + rnd.nextInt(8);
+          long delta = rnd.nextLong(-40, 60);
+          totals.merge(k, delta, Long::sum);
+          batch.add(new Object[] {k, delta});
+        }
+        source.pushRows(batch);
+        db.awaitIdle();
+        List<Row> board = new ArrayList<>(db.execute("SELECT k, total, rn FROM board").rows());
+        board.sort(Comparator.comparingLong(row -> row.getLong(2)));
+        List<Long> best = totals.values().stream().sorted(Comparator.reverseOrder()).limit(3).toList();
+        String at = "seed=" + seed + " step " + step;
+        assertThat(board.stream().map(row -> row.getLong(2)).toList()).as("%s: ranks", at)
+            .isEqualTo(LongStream.rangeClosed(1, best.size()).boxed().toList());
+        assertThat(board.stream().map(row -> row.getLong(1)).toList()).as("%s: totals", at).isEqualTo(best);
+        assertThat(board).as("%s: each total is its group's", at)
+            .allSatisfy(row -> assertThat(row.getLong(1)).isEqualTo(totals.get(row.getString(0))));
+        assertThat(board.stream().map(row -> row.getString(0)).distinct().count()).isEqualTo(board.size());
+      }
+    }
+  }
+
+  /** ORDER BY score DESC NULLS LAST LIMIT 4: retract rows that left the set, insert those that entered. */
+  static void checkLimit(List<Event> all, List<Long> shown, List<Row> rows, String at) {
+    List<Event> sorted = new ArrayList<>(all);
+    sorted.sort(Comparator.comparing(Event::score, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
+        .reversed());
+    List<Long> now = sorted.subList(0, Math.min(4, sorted.size())).stream().map(Event::id).toList();
+    List<List<Object>> expected = new ArrayList<>();
+    for (long id : shown) {
+      if (!now.contains(id)) {
+        Event e = all.get((int) id);
+        expected.add(Arrays.asList(e.g(), e.id(), e.score(), -1L));
+      }
+    }
+    for (long id : now) {
+      if (!shown.contains(id)) {
+        Event e = all.get((int) id);
+        expected.add(Arrays.asList(e.g(), e.id(), e.score(), 1L));
+      }
+    }
+    List<List<Object>> actual = new ArrayList<>();
+    for (Row row : rows) {
+      actual.add(Arrays.asList(row.values()));
+    }
+    assertThat(actual).as(at).containsExactlyInAnyOrderElementsOf(expected);
+    shown.clear();
+    shown.addAll(now);
   }
 
   /** Per partition, the (id, rank) of each position with rank <= limit. */

@@ -8,11 +8,13 @@ import io.laminardb.core.type.Schema;
 import java.util.List;
 
 /**
- * Per-partition top-N ({@code rank <= limit}): the input columns, the rank, and {@code __weight} when
- * {@code isChanges}.
+ * Per-partition top-N ({@code rank <= limit}): the input columns, the rank when {@code isRanked}, and
+ * {@code __weight} when {@code isChanges}. {@code upsertKey} (input columns, or null) marks an upsert input
+ * whose rows replace earlier rows with the same key.
  */
 public record TopNOperatorSpec(OperatorSpec input, Schema outputSchema, int[] partitionColumns,
-    SortKey[] sortKeys, RankKind rankKind, long limit, boolean isChanges, String description)
+    SortKey[] sortKeys, RankKind rankKind, long limit, boolean isChanges, boolean isRanked, int[] upsertKey,
+    String description)
     implements OperatorSpec {
   @Override
   public List<OperatorSpec> inputs() {
@@ -22,7 +24,7 @@ public record TopNOperatorSpec(OperatorSpec input, Schema outputSchema, int[] pa
   @Override
   public Operator create() {
     return new TopNOperator(input.outputSchema(), outputSchema, partitionColumns, sortKeys, rankKind, limit,
-        isChanges, description);
+        isChanges, isRanked, upsertKey, description);
   }
 
   @Override

@@ -243,7 +243,9 @@ final class OverRules {
       return;
     }
     SqlParserPos at = lower != null ? lower.getParserPosition() : upper.getParserPosition();
-    if (upper != null && !SqlWindow.isCurrentRow(upper)) {
+    boolean isFollowingRows = upper != null && window.isRows() && upper.getKind() == SqlKind.FOLLOWING
+        && constant(((SqlCall) upper).operand(0)) != null;
+    if (upper != null && !SqlWindow.isCurrentRow(upper) && !isFollowingRows) {
       throw frameUnsupported(upper.getParserPosition());
     }
     boolean isUnbounded = lower != null && SqlWindow.isUnboundedPreceding(lower);
@@ -277,9 +279,9 @@ final class OverRules {
   }
 
   private LaminarException frameUnsupported(SqlParserPos at) {
-    return error(ErrorCode.OVER_FRAME_UNSUPPORTED, "supported frames are ROWS BETWEEN n PRECEDING AND CURRENT"
-        + " ROW and UNBOUNDED PRECEDING AND CURRENT ROW (the default); FOLLOWING, RANGE offsets and EXCLUDE"
-        + " are not supported", at);
+    return error(ErrorCode.OVER_FRAME_UNSUPPORTED, "supported frames are ROWS BETWEEN n PRECEDING |"
+        + " UNBOUNDED PRECEDING | CURRENT ROW AND CURRENT ROW | m FOLLOWING (the default is UNBOUNDED PRECEDING"
+        + " AND CURRENT ROW); UNBOUNDED FOLLOWING, RANGE offsets and EXCLUDE are not supported", at);
   }
 
   private LaminarException error(ErrorCode code, String message, SqlParserPos at) {

@@ -5,10 +5,8 @@ import io.laminardb.common.error.LaminarException;
 import io.laminardb.core.operator.over.AnalyticFunction;
 import io.laminardb.core.operator.over.AnalyticKind;
 import io.laminardb.core.operator.over.RankKind;
-import io.laminardb.core.operator.over.SortKey;
 import io.laminardb.core.plan.AnalyticOperatorSpec;
 import io.laminardb.core.plan.OperatorSpec;
-import io.laminardb.core.plan.TopNOperatorSpec;
 import io.laminardb.core.type.DataType;
 import io.laminardb.core.type.Field;
 import io.laminardb.core.type.Schema;
@@ -17,49 +15,44 @@ import io.laminardb.sql.planner.TypeMapping;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Window;
-import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.rex.RexWindowExclusion;
-import org.apache.calcite.sql.SqlKind;
 
 /**
  * Translates Calcite's windowed aggregates (a {@link Window} made by ProjectToWindowRule) into analytic
  * operators (spec §11): LAG/LEAD/FIRST_VALUE/LAST_VALUE/NTH_VALUE and ROWS-frame aggregates over
- * {@code ORDER BY} the event time, and ranking functions bounded by an outer {@code WHERE rn <= N} into a
- * per-partition top-N.
+ * {@code ORDER BY} the event time; ranking and {@code ORDER BY ... LIMIT} go to {@link TopNTranslator}.
  */
 final class OverTranslator {
   private final PlanTranslator plans;
-  private final StreamingOptions options;
 
-  private OverTranslator(PlanTranslator plans, StreamingOptions options) {
+  private OverTranslator(PlanTranslator plans) {
     this.plans = plans;
-    this.options = options;
   }
 
   /** The spec for {@code rel} when it is an OVER construct, else null. */
   static OperatorSpec translate(PlanTranslator plans, StreamingOptions options, RelNode rel) {
-    OverTranslator over = new OverTranslator(plans, options);
     if (rel instanceof Calc calc && calc.getInput() instanceof Window window && rankKind(window) != null) {
-      return over.topN(calc, window);
+      return new TopNTranslator(plans, options).topN(calc, window, rankKind(window));
+    }
+    if (rel instanceof Sort sort && sort.fetch != null) {
+      return new TopNTranslator(plans, options).limit(sort);
     }
     if (rel instanceof Window window) {
       if (rankKind(window) != null) {
-        throw new LaminarException(ErrorCode.TOP_N_BOUND_MISSING, "ROW_NUMBER, RANK and DENSE_RANK need an"
-            + " outer WHERE rank <= N (a per-partition top-N); unbounded ranking is not supported");
+        throw TopNTranslator.missingBound();
       }
-      return over.analytic(window);
+      return new OverTranslator(plans).analytic(window);
     }
     return null;
   }
@@ -84,7 +77,8 @@ final class OverTranslator {
     return null;
   }
 
-  private OperatorSpec input(Window window) {
+  /** The translated input of {@code window}; OVER over a changelog is not supported. */
+  static OperatorSpec input(PlanTranslator plans, Window window) {
     OperatorSpec input = plans.visit(window.getInput());
     if (input.outputSchema().indexOf(PlanTranslator.WEIGHT) >= 0) {
       throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "OVER over a changelog stream (one with __weight)"
@@ -92,126 +86,6 @@ final class OverTranslator {
     }
     return input;
   }
-
-  // ---- top-N ----------------------------------------------------------------------------------------
-
-  private OperatorSpec topN(Calc calc, Window window) {
-    if (window.groups.size() != 1 || window.groups.get(0).aggCalls.size() != 1) {
-      throw new LaminarException(ErrorCode.OVER_FUNCTION_UNSUPPORTED, "a top-N query computes one ranking"
-          + " function (ROW_NUMBER, RANK or DENSE_RANK) and no other OVER function");
-    }
-    Window.Group group = window.groups.get(0);
-    RankKind kind = rankKind(window);
-    int inputWidth = window.getInput().getRowType().getFieldCount();
-    long limit = rankBound(calc, inputWidth);
-    OperatorSpec input = input(window);
-    Schema inputSchema = input.outputSchema();
-    List<Field> fields = new ArrayList<>(inputSchema.fields());
-    fields.add(new Field(window.getRowType().getFieldList().get(inputWidth).getName(),
-        DataType.of(TypeKind.BIGINT).withNullable(false)));
-    boolean isChanges = options.isChanges();
-    if (isChanges) {
-      fields.add(new Field(PlanTranslator.WEIGHT, DataType.of(TypeKind.BIGINT).withNullable(false)));
-    }
-    int[] partition = group.keys.toArray();
-    List<RelFieldCollation> collations = group.orderKeys.getFieldCollations();
-    SortKey[] sortKeys = new SortKey[collations.size()];
-    StringBuilder description = new StringBuilder("TopN: ").append(kind).append(" <= ").append(limit)
-        .append(", partition=").append(names(inputSchema, partition)).append(", order=[");
-    for (int i = 0; i < sortKeys.length; i++) {
-      RelFieldCollation c = collations.get(i);
-      RelFieldCollation.NullDirection nulls = c.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
-          ? c.direction.defaultNullDirection() : c.nullDirection;
-      sortKeys[i] = new SortKey(c.getFieldIndex(), c.direction.isDescending(),
-          nulls == RelFieldCollation.NullDirection.FIRST);
-      description.append(i > 0 ? ", " : "").append(inputSchema.field(c.getFieldIndex()).name())
-          .append(c.direction.isDescending() ? " DESC" : "");
-    }
-    description.append(']').append(isChanges ? ", changes" : ", upsert");
-    OperatorSpec spec = new TopNOperatorSpec(input, new Schema(fields), partition, sortKeys, kind, limit,
-        isChanges, description.toString());
-    if (kind == RankKind.ROW_NUMBER) {
-      // (partition, rn) names one rank position: keyed views hold the current top-N (spec §11.2).
-      int[] key = java.util.Arrays.copyOf(partition, partition.length + 1);
-      key[partition.length] = inputWidth;
-      plans.keyBy(spec, key);
-    }
-    return plans.calcOver(spec, calc);
-  }
-
-  /** N of the outer {@code rank <= N} ({@code < N}, {@code = 1}); other conjuncts need EMIT CHANGES. */
-  private long rankBound(Calc calc, int rankColumn) {
-    RexProgram program = calc.getProgram();
-    if (program.getCondition() == null) {
-      throw missingBound();
-    }
-    RexNode condition = RexUtil.expandSearch(calc.getCluster().getRexBuilder(), null,
-        program.expandLocalRef(program.getCondition()));
-    long limit = -1;
-    int others = 0;
-    for (RexNode conjunct : RelOptUtil.conjunctions(condition)) {
-      long bound = boundOf(conjunct, rankColumn);
-      if (bound >= 0) {
-        limit = limit < 0 ? bound : Math.min(limit, bound);
-      } else {
-        others++;
-      }
-    }
-    if (limit < 0) {
-      throw missingBound();
-    }
-    if (limit < 1) {
-      throw new LaminarException(ErrorCode.OVER_ARGUMENT_INVALID, "the rank bound must be at least 1");
-    }
-    if (others > 0 && !options.isChanges()) {
-      throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "predicates besides the rank bound of a top-N"
-          + " query need EMIT CHANGES (an upsert stream cannot withdraw a rank position)");
-    }
-    return limit;
-  }
-
-  private static long boundOf(RexNode conjunct, int rankColumn) {
-    if (!(conjunct instanceof RexCall call) || call.getOperands().size() != 2) {
-      return -1;
-    }
-    RexNode a = call.getOperands().get(0);
-    RexNode b = call.getOperands().get(1);
-    SqlKind kind = call.getKind();
-    if (isRank(b, rankColumn) && a instanceof RexLiteral) {
-      RexNode t = a;
-      a = b;
-      b = t;
-      kind = kind.reverse();
-    }
-    if (!isRank(a, rankColumn) || !(b instanceof RexLiteral literal)) {
-      return -1;
-    }
-    Long value = literal.getValueAs(Long.class);
-    if (value == null) {
-      return -1;
-    }
-    return switch (kind) {
-      case LESS_THAN_OR_EQUAL -> value;
-      case LESS_THAN -> value - 1;
-      case EQUALS -> value == 1 ? 1 : -1;
-      default -> -1;
-    };
-  }
-
-  private static boolean isRank(RexNode node, int rankColumn) {
-    RexNode n = node;
-    if (n instanceof RexCall cast && cast.getKind() == SqlKind.CAST) {
-      n = cast.getOperands().get(0);
-    }
-    return n instanceof RexInputRef ref && ref.getIndex() == rankColumn;
-  }
-
-  private static LaminarException missingBound() {
-    return new LaminarException(ErrorCode.TOP_N_BOUND_MISSING, "ROW_NUMBER, RANK and DENSE_RANK need an outer"
-        + " WHERE rank <= N (a per-partition top-N); unbounded ranking is not supported");
-  }
-
-  // ---- LAG / LEAD / frames ----------------------------------------------------------------------------
 
   private OperatorSpec analytic(Window window) {
     Window.Group first = window.groups.get(0);
@@ -222,7 +96,7 @@ final class OverTranslator {
       }
     }
     int timeColumn = timeColumn(window, first);
-    OperatorSpec input = input(window);
+    OperatorSpec input = input(plans, window);
     Schema inputSchema = input.outputSchema();
     int inputWidth = inputSchema.size();
     List<Field> fields = new ArrayList<>(inputSchema.fields());
@@ -232,11 +106,11 @@ final class OverTranslator {
         .append(inputSchema.field(timeColumn).name()).append(", functions=[");
     int position = inputWidth;
     for (Window.Group group : window.groups) {
-      int preceding = framePreceding(window, group);
+      Frame frame = frame(window, group);
       for (Window.RexWinAggCall call : group.aggCalls) {
         var field = window.getRowType().getFieldList().get(position++);
         DataType type = TypeMapping.fromRel(field.getType());
-        AnalyticFunction fn = function(window, call, preceding, type, inputSchema);
+        AnalyticFunction fn = function(window, call, frame, type, inputSchema);
         functions.add(fn);
         fields.add(new Field(field.getName(), type));
         description.append(functions.size() > 1 ? ", " : "").append(fn.kind()).append('(')
@@ -245,8 +119,11 @@ final class OverTranslator {
           description.append(", ").append(fn.offset());
         }
         description.append(')');
-        if (fn.kind().isFramed() && fn.kind() != AnalyticKind.LAST_VALUE) {
-          description.append(preceding < 0 ? " unbounded" : " " + preceding + " preceding");
+        if (fn.kind().isFramed()) {
+          description.append(frame.preceding() < 0 ? " unbounded" : " " + frame.preceding() + " preceding");
+          if (frame.following() > 0) {
+            description.append(" to ").append(frame.following()).append(" following");
+          }
         }
       }
     }
@@ -313,41 +190,57 @@ final class OverTranslator {
     return null;
   }
 
-  /** Rows before the current row in the frame; -1 for UNBOUNDED PRECEDING. */
-  private static int framePreceding(Window window, Window.Group group) {
+  /** A ROWS frame: rows before the current one (-1 for UNBOUNDED PRECEDING) and after it. */
+  private record Frame(int preceding, int following) {}
+
+  private static Frame frame(Window window, Window.Group group) {
     RexWindowBound lower = group.lowerBound;
     RexWindowBound upper = group.upperBound;
-    if (!upper.isCurrentRow() || group.exclude != RexWindowExclusion.EXCLUDE_NO_OTHER) {
+    if (group.exclude != RexWindowExclusion.EXCLUDE_NO_OTHER) {
       throw frameUnsupported();
     }
+    int following = 0;
+    if (!upper.isCurrentRow()) {
+      if (!group.isRows || !upper.isFollowing() || upper.isUnbounded() || upper.getOffset() == null) {
+        throw frameUnsupported();
+      }
+      following = rows(window, upper.getOffset(), "n FOLLOWING");
+    }
     if (lower.isUnbounded() && lower.isPreceding()) {
-      return -1;
+      return new Frame(-1, following);
     }
     if (!group.isRows) {
       throw frameUnsupported();
     }
     if (lower.isCurrentRow()) {
-      return 0;
+      return new Frame(0, following);
     }
     if (!lower.isPreceding() || lower.getOffset() == null) {
       throw frameUnsupported();
     }
-    Long n = constant(window, lower.getOffset());
+    return new Frame(rows(window, lower.getOffset(), "n PRECEDING"), following);
+  }
+
+  private static int rows(Window window, RexNode offset, String what) {
+    Long n = constant(window, offset);
     if (n == null || n < 0 || n > 100_000) {
-      throw new LaminarException(ErrorCode.OVER_ARGUMENT_INVALID, "ROWS n PRECEDING needs a constant n between"
+      throw new LaminarException(ErrorCode.OVER_ARGUMENT_INVALID, "ROWS " + what + " needs a constant n between"
           + " 0 and 100000");
     }
     return n.intValue();
   }
 
   private static LaminarException frameUnsupported() {
-    return new LaminarException(ErrorCode.OVER_FRAME_UNSUPPORTED, "supported frames are ROWS BETWEEN n"
-        + " PRECEDING AND CURRENT ROW and UNBOUNDED PRECEDING AND CURRENT ROW (the default);"
-        + " FOLLOWING, RANGE offsets and EXCLUDE are not supported");
+    return new LaminarException(ErrorCode.OVER_FRAME_UNSUPPORTED, "supported frames are ROWS BETWEEN"
+        + " n PRECEDING | UNBOUNDED PRECEDING | CURRENT ROW AND CURRENT ROW | m FOLLOWING (the default is"
+        + " UNBOUNDED PRECEDING AND CURRENT ROW); UNBOUNDED FOLLOWING, RANGE offsets and EXCLUDE are not"
+        + " supported");
   }
 
-  private AnalyticFunction function(Window window, Window.RexWinAggCall call, int preceding, DataType type,
+  private AnalyticFunction function(Window window, Window.RexWinAggCall call, Frame frame, DataType type,
       Schema inputSchema) {
+    int preceding = frame.preceding();
+    int following = frame.following();
     String name = call.getOperator().getName();
     if (call.distinct || call.ignoreNulls) {
       throw new LaminarException(ErrorCode.OVER_FUNCTION_UNSUPPORTED, name
@@ -403,6 +296,7 @@ final class OverTranslator {
         }
       }
       preceding = 0;
+      following = 0;
     } else if (kind == AnalyticKind.NTH_VALUE) {
       Long n = constant(window, operands.get(1));
       if (n == null || n < 1 || n > 100_000) {
@@ -411,7 +305,8 @@ final class OverTranslator {
       }
       offset = n.intValue();
     }
-    return new AnalyticFunction(kind, argument, offset, preceding, defaultColumn, defaultValue, type);
+    return new AnalyticFunction(kind, argument, offset, preceding, following, defaultColumn, defaultValue,
+        type);
   }
 
   private static int column(RexNode operand, int width, String function) {
@@ -450,7 +345,7 @@ final class OverTranslator {
     };
   }
 
-  private static String names(Schema schema, int[] columns) {
+  static String names(Schema schema, int[] columns) {
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < columns.length; i++) {
       sb.append(i > 0 ? ", " : "").append(schema.field(columns[i]).name());

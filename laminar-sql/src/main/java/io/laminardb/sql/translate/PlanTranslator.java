@@ -214,6 +214,11 @@ public final class PlanTranslator {
     upsertKeys.put(spec, key);
   }
 
+  /** The output columns keying the rows of {@code spec} (an upsert stream), or null. */
+  int[] keyOf(OperatorSpec spec) {
+    return upsertKeys.get(spec);
+  }
+
   /** The WATERMARK column of the source {@code name}, or null. */
   String eventTimeColumnOf(String name) {
     return eventTimeColumns.apply(name);

@@ -21,8 +21,9 @@ import java.util.List;
  * {@code PARTITION BY ... ORDER BY event time} (spec §11.1, §11.3). Rows enter their partition in arrival
  * order across steps, each batch stably sorted by event time first. Every function that looks only backwards
  * is computed when its row arrives and stored with the row in the partition's ring; without LEAD the row is
- * emitted at once. With LEAD (largest offset K) a row waits for K later rows of its partition; when the
- * watermark passes a waiting row's time it is flushed with the LEAD defaults for rows that never came.
+ * emitted at once. With LEAD or a frame reaching {@code m FOLLOWING} (largest lookahead K) a row waits for K
+ * later rows of its partition and is completed at emission; when the watermark passes a waiting row's time
+ * it is flushed with the LEAD defaults for rows that never came and the frame rows present.
  * Output: the input columns, then one column per function.
  */
 public final class AnalyticOperator implements Operator {
@@ -47,12 +48,17 @@ public final class AnalyticOperator implements Operator {
     int maxLead = 0;
     for (AnalyticFunction f : functions) {
       history = Math.max(history, f.history());
-      if (f.kind() == AnalyticKind.LEAD) {
-        maxLead = Math.max(maxLead, f.offset());
+      maxLead = Math.max(maxLead, f.lookahead());
+    }
+    int capacity = Math.max(history, maxLead) + 1;
+    for (AnalyticFunction f : functions) {
+      if (f.kind().isFramed() && f.frameFollowing() > 0) {
+        // Evaluated at emission, when up to maxLead newer rows sit in the ring above the frame's start.
+        capacity = Math.max(capacity, Math.max(f.framePreceding(), 0) + maxLead + 1);
       }
     }
     this.lead = maxLead;
-    this.state = new AnalyticState(outputSchema, partitionColumns, Math.max(history, maxLead) + 1, functionList);
+    this.state = new AnalyticState(outputSchema, partitionColumns, capacity, functionList);
     List<Field> results = new ArrayList<>();
     for (int f = 0; f < functions.length; f++) {
       results.add(outputSchema.field(inputWidth + f));
@@ -148,6 +154,9 @@ public final class AnalyticOperator implements Operator {
     out.appendRow(state.history, slot);
     for (int f = 0; f < functions.length; f++) {
       AnalyticFunction fn = functions[f];
+      if (fn.kind().isFramed() && fn.frameFollowing() > 0) {
+        extendFrame(fn, f, p, pos, outRow);
+      }
       if (fn.kind() != AnalyticKind.LEAD) {
         continue;
       }
@@ -161,6 +170,53 @@ public final class AnalyticOperator implements Operator {
         target.copyRow(defaults.column(f), 0, outRow);
       }
     }
+  }
+
+  /**
+   * Adds the following rows that arrived (at most {@code frameFollowing}) to a value computed at arrival over
+   * the frame up to the current row; a row flushed by the watermark gets the rows present by then.
+   */
+  private void extendFrame(AnalyticFunction fn, int f, int p, long pos, int outRow) {
+    long last = Math.min(pos + fn.frameFollowing(), state.count[p] - 1);
+    Column target = out.column(inputWidth + f);
+    switch (fn.kind()) {
+      case LAST_VALUE -> target.copyRow(state.history.column(fn.argumentColumn()), state.slot(p, last), outRow);
+      case FIRST_VALUE -> { }
+      case NTH_VALUE -> {
+        long first = fn.framePreceding() < 0 ? 0 : Math.max(0, pos - fn.framePreceding());
+        long at = first + fn.offset() - 1;
+        if (at > pos && at <= last) {
+          target.copyRow(state.history.column(fn.argumentColumn()), state.slot(p, at), outRow);
+        }
+      }
+      case COUNT_STAR -> setLong(target, outRow, ((LongColumn) target).values[outRow] + (last - pos));
+      default -> {
+        Column argument = state.history.column(fn.argumentColumn());
+        for (long at = pos + 1; at <= last; at++) {
+          int row = state.slot(p, at);
+          if (!argument.nulls[row]) {
+            fold(fn.kind(), target, outRow, argument, row);
+          }
+        }
+      }
+    }
+  }
+
+  /** Combines one non-NULL argument value into an aggregate result already in {@code target}. */
+  private static void fold(AnalyticKind kind, Column target, int outRow, Column argument, int row) {
+    boolean isEmpty = target.nulls[outRow];
+    if (kind == AnalyticKind.COUNT) {
+      setLong(target, outRow, ((LongColumn) target).values[outRow] + 1);
+      return;
+    }
+    if (target instanceof LongColumn lc && argument instanceof LongColumn la) {
+      long x = la.values[row];
+      lc.values[outRow] = isEmpty ? x : combine(kind, lc.values[outRow], x);
+    } else if (target instanceof DoubleColumn dc) {
+      double v = argument instanceof DoubleColumn da ? da.values[row] : ((LongColumn) argument).values[row];
+      dc.values[outRow] = isEmpty ? v : combine(kind, dc.values[outRow], v);
+    }
+    target.nulls[outRow] = false;
   }
 
   private void computeAtArrival(int f, int p, long pos, int slot) {

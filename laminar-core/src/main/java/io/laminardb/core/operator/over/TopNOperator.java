@@ -16,7 +16,11 @@ import java.util.Arrays;
  * first). At the end of a step every rank position whose occupant or rank changed is emitted: in upsert mode
  * the new occupant with its rank (keyed by partition and rank), with changes {@code (old, -1)} and
  * {@code (new, +1)} in a trailing {@code __weight} column, all retractions of the step first. Output: the
- * input columns, the rank, then {@code __weight} with changes. The step's watermark follows its rows.
+ * input columns, the rank, then {@code __weight} with changes. Over an upsert input (an aggregate's updating
+ * rows, with {@code upsertKey}) a row replaces the earlier row of its key and every live row is kept, so a
+ * row that falls back can be replaced by the next best. Without the rank ({@code ORDER BY ... LIMIT
+ * N}, changes only) the rows that left the top N are retracted and those that entered inserted. The step's
+ * watermark follows its rows.
  */
 public final class TopNOperator implements Operator {
   private final int inputWidth;
@@ -24,6 +28,8 @@ public final class TopNOperator implements Operator {
   private final RankKind rankKind;
   private final long limit;
   private final boolean isChanges;
+  /** Whether the output carries the rank; without it (ORDER BY ... LIMIT) changes are to the set of rows. */
+  private final boolean isRanked;
   private final TopNState state;
   private final Batch out;
   private final Batch insertions;
@@ -39,13 +45,14 @@ public final class TopNOperator implements Operator {
   private long pendingWatermark = Long.MIN_VALUE;
 
   public TopNOperator(Schema inputSchema, Schema outputSchema, int[] partitionColumns, SortKey[] sortKeys,
-      RankKind rankKind, long limit, boolean isChanges, String description) {
+      RankKind rankKind, long limit, boolean isChanges, boolean isRanked, int[] upsertKey, String description) {
+    this.isRanked = isRanked;
     this.inputWidth = inputSchema.size();
     this.order = new RowOrder(sortKeys);
     this.rankKind = rankKind;
     this.limit = limit;
     this.isChanges = isChanges;
-    this.state = new TopNState(inputSchema, partitionColumns);
+    this.state = new TopNState(inputSchema, partitionColumns, upsertKey);
     this.out = new Batch(outputSchema, 64);
     this.insertions = new Batch(outputSchema, 64);
     this.description = description;
@@ -66,6 +73,14 @@ public final class TopNOperator implements Operator {
   }
 
   private void offer(int p, Batch batch, int row) {
+    int key = -1;
+    if (state.keys != null) {
+      key = state.keys.findOrInsert(batch, row, 0);
+      int old = state.slotOfKey(key);
+      if (old >= 0) {
+        remove(old);
+      }
+    }
     int[] list = state.current[p];
     int length = state.currentLength[p];
     int lo = 0;
@@ -80,11 +95,14 @@ public final class TopNOperator implements Operator {
     }
     int at = lo;
     boolean tiesPrevious = at > 0 && order.compare(batch, row, state.rows, list[at - 1]) == 0;
-    if (rankOfNew(p, at, tiesPrevious) > limit) {
+    if (state.keys == null && rankOfNew(p, at, tiesPrevious) > limit) {
       return;
     }
     int slot = state.newSlot();
-    state.store(batch, row, slot);
+    state.store(batch, row, slot, p);
+    if (key >= 0) {
+      state.slotOfKey[key] = slot;
+    }
     if (length == list.length) {
       list = Arrays.copyOf(list, length * 2);
       state.current[p] = list;
@@ -92,8 +110,46 @@ public final class TopNOperator implements Operator {
     System.arraycopy(list, at, list, at + 1, length - at);
     list[at] = slot;
     state.currentLength[p] = length + 1;
-    trim(p);
+    if (state.keys == null) {
+      trim(p);
+    }
     markDirty(p);
+  }
+
+  /** Takes the replaced row of an upsert key out of its partition; freed now unless it was emitted. */
+  private void remove(int slot) {
+    int p = state.partitionOfSlot[slot];
+    int[] list = state.current[p];
+    int length = state.currentLength[p];
+    int lo = 0;
+    int hi = length - 1;
+    int at = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = compareStored(list[mid], slot);
+      if (c == 0) {
+        at = mid;
+        break;
+      }
+      if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    System.arraycopy(list, at + 1, list, at, length - at - 1);
+    state.currentLength[p] = length - 1;
+    state.isSlotLive[slot] = false;
+    if (!state.isSlotShown[slot]) {
+      state.freeSlot(slot);
+    }
+    markDirty(p);
+  }
+
+  /** Rank order of two stored rows: the sort key, then arrival. */
+  private int compareStored(int a, int b) {
+    int c = order.compare(state.rows, a, state.rows, b);
+    return c != 0 ? c : Long.compare(state.sequenceOfSlot[a], state.sequenceOfSlot[b]);
   }
 
   /** The rank a row inserted at position {@code at} would get. */
@@ -109,6 +165,35 @@ public final class TopNOperator implements Operator {
       return ranks[at - 1];
     }
     return rankKind == RankKind.RANK ? at + 1L : ranks[at - 1] + 1;
+  }
+
+  /** How many leading rows of {@code p} rank within the limit; their ranks are in {@link #ranks}. */
+  private int topLength(int p) {
+    int length = state.currentLength[p];
+    if (state.keys == null) {
+      computeRanks(p, length);
+      return length;
+    }
+    // Upsert input keeps every live row: rank only the prefix that can be within the limit.
+    int prefix = (int) Math.min(length, limit);
+    computeRanks(p, prefix);
+    if (rankKind == RankKind.ROW_NUMBER) {
+      return prefix;
+    }
+    int n = prefix;
+    if (ranks.length <= length) {
+      ranks = Arrays.copyOf(ranks, Math.max(length + 1, ranks.length * 2));
+    }
+    int[] list = state.current[p];
+    while (n < length) {
+      boolean tie = order.compare(state.rows, list[n], state.rows, list[n - 1]) == 0;
+      long rank = tie ? ranks[n - 1] : rankKind == RankKind.RANK ? n + 1L : ranks[n - 1] + 1;
+      if (rank > limit) {
+        break;
+      }
+      ranks[n++] = rank;
+    }
+    return n;
   }
 
   /** Ranks of the first {@code length} current rows of {@code p} into {@link #ranks}. */
@@ -138,6 +223,7 @@ public final class TopNOperator implements Operator {
     }
     int[] list = state.current[p];
     for (int i = keep; i < length; i++) {
+      state.isSlotLive[list[i]] = false;
       if (!state.isSlotShown[list[i]]) {
         state.freeSlot(list[i]);
       }
@@ -192,33 +278,38 @@ public final class TopNOperator implements Operator {
   }
 
   private void emitChanges(int p) {
-    int length = state.currentLength[p];
-    computeRanks(p, length);
+    int length = topLength(p);
     int[] list = state.current[p];
     int[] before = state.shown[p];
     long[] beforeRank = state.shownRank[p];
     int beforeLength = state.shownLength[p];
-    for (int i = 0; i < Math.max(length, beforeLength); i++) {
-      boolean isSame = i < length && i < beforeLength && list[i] == before[i] && ranks[i] == beforeRank[i];
-      if (isSame) {
-        continue;
-      }
-      if (isChanges && i < beforeLength) {
-        write(out, before[i], beforeRank[i], -1);
-      }
-      if (i < length) {
-        write(isChanges ? insertions : out, list[i], ranks[i], 1);
-      }
-    }
     stepStamp++;
     for (int i = 0; i < length; i++) {
       ensureStamp(list[i]);
       stamp[list[i]] = stepStamp;
     }
+    if (isRanked) {
+      emitPositionChanges(list, length, before, beforeRank, beforeLength);
+    } else {
+      for (int i = 0; i < beforeLength; i++) {
+        ensureStamp(before[i]);
+        if (stamp[before[i]] != stepStamp) {
+          write(out, before[i], 0, -1);
+        }
+      }
+      for (int i = 0; i < length; i++) {
+        if (!state.isSlotShown[list[i]]) {
+          write(insertions, list[i], 0, 1);
+        }
+      }
+    }
     for (int i = 0; i < beforeLength; i++) {
       ensureStamp(before[i]);
       if (stamp[before[i]] != stepStamp) {
-        state.freeSlot(before[i]);
+        state.isSlotShown[before[i]] = false;
+        if (!state.isSlotLive[before[i]]) {
+          state.freeSlot(before[i]);
+        }
       }
     }
     if (before.length < length) {
@@ -235,6 +326,22 @@ public final class TopNOperator implements Operator {
     state.shownLength[p] = length;
   }
 
+  /** Every rank position whose occupant or rank changed: the old row (-1, changes only) and the new one. */
+  private void emitPositionChanges(int[] list, int length, int[] before, long[] beforeRank, int beforeLength) {
+    for (int i = 0; i < Math.max(length, beforeLength); i++) {
+      boolean isSame = i < length && i < beforeLength && list[i] == before[i] && ranks[i] == beforeRank[i];
+      if (isSame) {
+        continue;
+      }
+      if (isChanges && i < beforeLength) {
+        write(out, before[i], beforeRank[i], -1);
+      }
+      if (i < length) {
+        write(isChanges ? insertions : out, list[i], ranks[i], 1);
+      }
+    }
+  }
+
   private void ensureStamp(int slot) {
     if (slot >= stamp.length) {
       stamp = Arrays.copyOf(stamp, Math.max(slot + 1, stamp.length * 2));
@@ -247,11 +354,13 @@ public final class TopNOperator implements Operator {
     for (int c = 0; c < inputWidth; c++) {
       target.column(c).copyRow(state.rows.column(c), slot, row);
     }
-    LongColumn rankColumn = target.longColumn(inputWidth);
-    rankColumn.values[row] = rank;
-    rankColumn.nulls[row] = false;
+    if (isRanked) {
+      LongColumn rankColumn = target.longColumn(inputWidth);
+      rankColumn.values[row] = rank;
+      rankColumn.nulls[row] = false;
+    }
     if (isChanges) {
-      LongColumn weightColumn = target.longColumn(inputWidth + 1);
+      LongColumn weightColumn = target.longColumn(inputWidth + (isRanked ? 1 : 0));
       weightColumn.values[row] = weight;
       weightColumn.nulls[row] = false;
     }

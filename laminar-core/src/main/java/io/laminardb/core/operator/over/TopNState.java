@@ -11,15 +11,23 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * The rows a top-N operator ranks: per partition the current best rows in rank order ({@code current}) and
- * what was last emitted for each rank position ({@code shown}, with its rank). Rows live in a slot store;
- * a slot is freed once no list refers to it. Between steps {@code shown} equals {@code current}, so a
- * snapshot writes each partition's rows once with their ranks.
+ * The rows a top-N operator ranks: per partition the rows in rank order ({@code current}: the best rows of
+ * an append-only input, or every live row of an upsert input) and what was last emitted for each rank
+ * position ({@code shown}, with its rank, always a prefix of {@code current} between steps). Rows live in a
+ * slot store; a slot is freed once it is neither live nor shown. Upsert input also maps each key to the slot
+ * of its latest row, and orders ties by arrival sequence.
  */
 final class TopNState implements OperatorState {
   final GroupTable partitions;
+  /** Upsert input: key to {@code slotOfKey}; null for append-only input. */
+  final GroupTable keys;
   final Batch rows;
   private final Schema schema;
+  int[] slotOfKey = new int[16];
+  int[] partitionOfSlot = new int[16];
+  long[] sequenceOfSlot = new long[16];
+  boolean[] isSlotLive = new boolean[16];
+  long nextSequence;
   int allocated;
   int[][] current = new int[0][];
   int[] currentLength = new int[0];
@@ -31,9 +39,11 @@ final class TopNState implements OperatorState {
   private int freeCount;
   private int highWater;
 
-  TopNState(Schema inputSchema, int[] partitionColumns) {
+  TopNState(Schema inputSchema, int[] partitionColumns, int[] upsertKey) {
     this.schema = inputSchema;
     this.partitions = new GroupTable(inputSchema, partitionColumns);
+    this.keys = upsertKey == null ? null : new GroupTable(inputSchema, upsertKey);
+    Arrays.fill(slotOfKey, -1);
     this.rows = new Batch(inputSchema, 16);
   }
 
@@ -63,19 +73,38 @@ final class TopNState implements OperatorState {
     rows.ensureCapacity(highWater);
     rows.setRowCount(highWater);
     if (slot >= isSlotShown.length) {
-      isSlotShown = Arrays.copyOf(isSlotShown, isSlotShown.length * 2);
+      int n = isSlotShown.length * 2;
+      isSlotShown = Arrays.copyOf(isSlotShown, n);
+      isSlotLive = Arrays.copyOf(isSlotLive, n);
+      partitionOfSlot = Arrays.copyOf(partitionOfSlot, n);
+      sequenceOfSlot = Arrays.copyOf(sequenceOfSlot, n);
     }
     return slot;
   }
 
-  void store(Batch batch, int row, int slot) {
+  /** Copies a row into {@code slot}, making it the live row of partition {@code p} (and of its key). */
+  void store(Batch batch, int row, int slot, int p) {
     for (int c = 0; c < schema.size(); c++) {
       rows.column(c).copyRow(batch.column(c), row, slot);
     }
+    isSlotLive[slot] = true;
+    partitionOfSlot[slot] = p;
+    sequenceOfSlot[slot] = nextSequence++;
+  }
+
+  /** The slot of key id {@code key}'s live row, or -1. */
+  int slotOfKey(int key) {
+    if (key >= slotOfKey.length) {
+      int old = slotOfKey.length;
+      slotOfKey = Arrays.copyOf(slotOfKey, Math.max(key + 1, old * 2));
+      Arrays.fill(slotOfKey, old, slotOfKey.length, -1);
+    }
+    return slotOfKey[key];
   }
 
   void freeSlot(int slot) {
     isSlotShown[slot] = false;
+    isSlotLive[slot] = false;
     if (freeCount == freeSlots.length) {
       freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
     }
@@ -95,53 +124,70 @@ final class TopNState implements OperatorState {
       for (int k = 0; k < keys.columnCount(); k++) {
         ColumnCodec.write(keys.column(k), p, keys.schema().field(k).type().kind(), out);
       }
-      out.writeInt(shownLength[p]);
-      for (int i = 0; i < shownLength[p]; i++) {
-        int slot = shown[p][i];
+      out.writeInt(currentLength[p]);
+      for (int i = 0; i < currentLength[p]; i++) {
+        int slot = current[p][i];
         for (int c = 0; c < schema.size(); c++) {
           ColumnCodec.write(rows.column(c), slot, schema.field(c).type().kind(), out);
         }
+        out.writeLong(sequenceOfSlot[slot]);
+      }
+      out.writeInt(shownLength[p]);
+      for (int i = 0; i < shownLength[p]; i++) {
         out.writeLong(shownRank[p][i]);
       }
     }
+    out.writeLong(nextSequence);
   }
 
   @Override
   public void restore(DataInput in) throws IOException {
     int n = in.readInt();
-    Batch keys = partitions.keyStore().copy();
-    keys.ensureCapacity(1);
-    keys.setRowCount(1);
+    Batch partitionKey = partitions.keyStore().copy();
+    partitionKey.ensureCapacity(1);
+    partitionKey.setRowCount(1);
     for (int p = 0; p < n; p++) {
-      for (int k = 0; k < keys.columnCount(); k++) {
-        ColumnCodec.read(keys.column(k), 0, keys.schema().field(k).type().kind(), in);
+      for (int k = 0; k < partitionKey.columnCount(); k++) {
+        ColumnCodec.read(partitionKey.column(k), 0, partitionKey.schema().field(k).type().kind(), in);
       }
-      if (partitions.findOrInsertStored(keys, 0, 0) != p) {
+      if (partitions.findOrInsertStored(partitionKey, 0, 0) != p) {
         throw new IOException("top-N partitions restored out of order");
       }
       int length = in.readInt();
-      ensurePartitions(p + 1, Math.max(length, 1));
+      ensurePartitions(p + 1, 1);
       current[p] = new int[Math.max(length, 1)];
-      shown[p] = new int[Math.max(length, 1)];
-      shownRank[p] = new long[Math.max(length, 1)];
       for (int i = 0; i < length; i++) {
         int slot = newSlot();
         for (int c = 0; c < schema.size(); c++) {
           ColumnCodec.read(rows.column(c), slot, schema.field(c).type().kind(), in);
         }
         current[p][i] = slot;
-        shown[p][i] = slot;
-        shownRank[p][i] = in.readLong();
-        isSlotShown[slot] = true;
+        isSlotLive[slot] = true;
+        partitionOfSlot[slot] = p;
+        sequenceOfSlot[slot] = in.readLong();
+        if (keys != null) {
+          int key = keys.findOrInsert(rows, slot, 0);
+          slotOfKey(key);
+          slotOfKey[key] = slot;
+        }
       }
       currentLength[p] = length;
-      shownLength[p] = length;
+      int shownCount = in.readInt();
+      shown[p] = new int[Math.max(shownCount, 1)];
+      shownRank[p] = new long[Math.max(shownCount, 1)];
+      for (int i = 0; i < shownCount; i++) {
+        shown[p][i] = current[p][i];
+        shownRank[p][i] = in.readLong();
+        isSlotShown[current[p][i]] = true;
+      }
+      shownLength[p] = shownCount;
     }
+    nextSequence = in.readLong();
   }
 
   @Override
   public long sizeBytes() {
-    long perRow = 10L * schema.size() + 1 + 2 * (4 + 8);
+    long perRow = 10L * schema.size() + 2 + 2 * (4 + 8) + 12 + (keys == null ? 0 : 4);
     return (long) liveRows() * perRow + (long) allocated * 64;
   }
 }

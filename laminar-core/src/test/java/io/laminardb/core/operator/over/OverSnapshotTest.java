@@ -35,40 +35,44 @@ class OverSnapshotTest {
     LAG_LEAD_FRAMES,
     ROW_NUMBER_UPSERT,
     RANK_CHANGES,
-    DENSE_RANK_CHANGES
+    DENSE_RANK_CHANGES,
+    /** Rows keyed by ts % 8 (column 3 below) replace each other. */
+    RANK_OVER_UPSERT_INPUT
   }
 
   private static Supplier<Operator> factory(Shape shape) {
     return switch (shape) {
       case LAG_LEAD_FRAMES -> () -> {
         List<AnalyticFunction> functions = List.of(
-            new AnalyticFunction(AnalyticKind.LAG, 1, 2, 0, -1, -5L, BIGINT),
-            new AnalyticFunction(AnalyticKind.LEAD, 1, 2, 0, 1, null, BIGINT),
-            new AnalyticFunction(AnalyticKind.SUM, 2, 0, 3, -1, null, DataType.of(TypeKind.DOUBLE)),
-            new AnalyticFunction(AnalyticKind.MAX, 1, 0, -1, -1, null, BIGINT),
-            new AnalyticFunction(AnalyticKind.COUNT_STAR, -1, 0, -1, -1, null, BIGINT),
-            new AnalyticFunction(AnalyticKind.NTH_VALUE, 1, 3, -1, -1, null, BIGINT),
-            new AnalyticFunction(AnalyticKind.FIRST_VALUE, 2, 0, 2, -1, null, DataType.of(TypeKind.DOUBLE)));
+            new AnalyticFunction(AnalyticKind.LAG, 1, 2, 0, 0, -1, -5L, BIGINT),
+            new AnalyticFunction(AnalyticKind.LEAD, 1, 2, 0, 0, 1, null, BIGINT),
+            new AnalyticFunction(AnalyticKind.SUM, 2, 0, 3, 1, -1, null, DataType.of(TypeKind.DOUBLE)),
+            new AnalyticFunction(AnalyticKind.MAX, 1, 0, -1, 2, -1, null, BIGINT),
+            new AnalyticFunction(AnalyticKind.COUNT_STAR, -1, 0, -1, 0, -1, null, BIGINT),
+            new AnalyticFunction(AnalyticKind.NTH_VALUE, 1, 3, -1, 1, -1, null, BIGINT),
+            new AnalyticFunction(AnalyticKind.FIRST_VALUE, 2, 0, 2, 0, -1, null, DataType.of(TypeKind.DOUBLE)));
         List<Field> out = new ArrayList<>(INPUT.fields());
         for (int f = 0; f < functions.size(); f++) {
           out.add(new Field("f" + f, functions.get(f).resultType()));
         }
         return new AnalyticOperator(INPUT, new Schema(out), new int[] {0}, 3, functions, "analytic");
       };
-      case ROW_NUMBER_UPSERT -> topN(RankKind.ROW_NUMBER, 3, false);
-      case RANK_CHANGES -> topN(RankKind.RANK, 2, true);
-      case DENSE_RANK_CHANGES -> topN(RankKind.DENSE_RANK, 2, true);
+      case ROW_NUMBER_UPSERT -> topN(RankKind.ROW_NUMBER, 3, false, null);
+      case RANK_CHANGES -> topN(RankKind.RANK, 2, true, null);
+      case DENSE_RANK_CHANGES -> topN(RankKind.DENSE_RANK, 2, true, null);
+      case RANK_OVER_UPSERT_INPUT -> topN(RankKind.RANK, 2, true, new int[] {3});
     };
   }
 
-  private static Supplier<Operator> topN(RankKind kind, long limit, boolean isChanges) {
+  private static Supplier<Operator> topN(RankKind kind, long limit, boolean isChanges, int[] upsertKey) {
     List<Field> out = new ArrayList<>(INPUT.fields());
     out.add(new Field("r", BIGINT));
     if (isChanges) {
       out.add(new Field("__weight", BIGINT));
     }
     SortKey[] keys = {new SortKey(1, true, true), new SortKey(2, false, false)};
-    return () -> new TopNOperator(INPUT, new Schema(out), new int[] {0}, keys, kind, limit, isChanges, "top");
+    return () -> new TopNOperator(INPUT, new Schema(out), new int[] {0}, keys, kind, limit, isChanges, true,
+        upsertKey, "top");
   }
 
   /** Collects emitted rows as text, one list entry per step (rows in emission order). */
@@ -143,7 +147,8 @@ class OverSnapshotTest {
         b.column(0).setStored(r, random.nextInt(8) == 0 ? null : "k" + random.nextInt(3));
         b.column(1).setStored(r, random.nextInt(6) == 0 ? null : (long) random.nextInt(20));
         b.column(2).setStored(r, (double) random.nextInt(100) / 4);
-        b.column(3).setStored(r, time - random.nextInt(30));
+        b.column(3).setStored(r, shape == Shape.RANK_OVER_UPSERT_INPUT ? (long) random.nextInt(8)
+            : time - random.nextInt(30));
       }
       b.setRowCount(n);
       batches.add(b);
