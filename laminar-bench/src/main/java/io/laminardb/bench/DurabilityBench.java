@@ -42,6 +42,7 @@ public final class DurabilityBench {
 
   private static void checkpointAndRecovery(Path dir, int keys) throws Exception {
     long[] checkpointMillis = new long[5];
+    long[] barrierMicros = new long[5];
     long bytes = 0;
     try (LaminarDB db = LaminarDB.builder().storageDir(dir).durability(Durability.NONE).build()) {
       db.execute(DDL);
@@ -62,6 +63,7 @@ public final class DurabilityBench {
         CheckpointResult r = db.checkpoint();
         checkpointMillis[i] = (System.nanoTime() - start) / 1_000_000;
         bytes = r.stateBytes();
+        barrierMicros[i] = r.barrierMicros();
       }
     }
     long[] recoveryMillis = new long[3];
@@ -77,8 +79,9 @@ public final class DurabilityBench {
         db.shutdownNow();
       }
     }
-    System.out.printf("state %.1f MB (%d groups): checkpoint median %d ms, recovery median %d ms%n",
-        bytes / 1e6, keys, median(checkpointMillis), median(recoveryMillis));
+    System.out.printf("state %.1f MB (%d groups): checkpoint median %d ms (compute-thread pause %.1f ms),"
+        + " recovery median %d ms%n", bytes / 1e6, keys, median(checkpointMillis), median(barrierMicros) / 1e3,
+        median(recoveryMillis));
   }
 
   private static void pushLatency(Path dir, Durability durability, int threads, int pushesPerThread)

@@ -177,7 +177,7 @@ final class CheckpointCoordinator {
       watermarks.put(e.getKey(), e.getValue().watermark());
     }
     return new CheckpointResult(m.checkpointId(), m.epoch(), m.timestampMs(), Map.copyOf(positions),
-        Map.copyOf(watermarks), bytes);
+        Map.copyOf(watermarks), bytes, s.barrierNanos() / 1_000, (System.nanoTime() - s.startNanos()) / 1_000_000);
   }
 
   private void prune() throws IOException {

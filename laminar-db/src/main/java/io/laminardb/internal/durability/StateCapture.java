@@ -12,14 +12,13 @@ import io.laminardb.core.pipeline.SourceNode;
 import io.laminardb.core.pipeline.StreamNode;
 import io.laminardb.core.sink.TwoPhaseSink;
 import io.laminardb.core.state.OperatorState;
+import io.laminardb.core.state.SnapshotBuffer;
 import io.laminardb.core.state.TaggedValues;
 import io.laminardb.internal.catalog.Catalog;
 import io.laminardb.internal.catalog.CatalogEntry;
 import io.laminardb.internal.catalog.ObjectKind;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,7 +38,8 @@ final class StateCapture {
 
   /** Everything the writer thread needs; nothing in it is shared with the compute thread. */
   record Snapshot(CheckpointManifest manifest, Map<String, byte[]> files,
-      List<TwoPhaseSink.PreparedEpoch> preparedSinks, List<TwoPhaseSink> sinks) {}
+      List<TwoPhaseSink.PreparedEpoch> preparedSinks, List<TwoPhaseSink> sinks, long startNanos,
+      long barrierNanos) {}
 
   private final Catalog catalog;
   private final Pipeline pipeline;
@@ -55,6 +55,7 @@ final class StateCapture {
   }
 
   Snapshot take(CheckpointBarrier barrier, long walLsn) {
+    long start = System.nanoTime();
     Map<String, CheckpointManifest.SourceCheckpoint> sources = new LinkedHashMap<>();
     Map<String, Long> watermarks = new LinkedHashMap<>();
     Map<String, byte[]> files = new LinkedHashMap<>();
@@ -100,7 +101,7 @@ final class StateCapture {
     }
     CheckpointManifest manifest = new CheckpointManifest(barrier.checkpointId(), barrier.epoch(),
         barrier.timestampMs(), walLsn, sources, watermarks, sinkEpochs, states);
-    return new Snapshot(manifest, files, prepared, sinkList);
+    return new Snapshot(manifest, files, prepared, sinkList, start, System.nanoTime() - start);
   }
 
   private CheckpointManifest.SourceCheckpoint source(CatalogEntry e) {
@@ -127,18 +128,18 @@ final class StateCapture {
   }
 
   private static byte[] serialize(OperatorState state) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
+    SnapshotBuffer out = new SnapshotBuffer(1 << 16);
+    try {
       state.snapshot(out);
     } catch (IOException e) {
       throw new LaminarException(ErrorCode.SERIALIZATION, "state snapshot failed: " + e, e);
     }
-    return bytes.toByteArray();
+    return out.toByteArray();
   }
 
   private static byte[] rows(List<Object[]> rows) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
+    SnapshotBuffer out = new SnapshotBuffer(1 << 16);
+    try {
       out.writeInt(rows.size());
       for (Object[] row : rows) {
         out.writeInt(row.length);
@@ -149,7 +150,7 @@ final class StateCapture {
     } catch (IOException e) {
       throw new LaminarException(ErrorCode.SERIALIZATION, "view snapshot failed: " + e, e);
     }
-    return bytes.toByteArray();
+    return out.toByteArray();
   }
 
   private static List<Object[]> readRows(byte[] data) throws IOException {
