@@ -62,7 +62,13 @@ final class StateCapture {
     List<CheckpointManifest.StateEntry> states = new ArrayList<>();
     for (CatalogEntry e : catalog.all()) {
       switch (e.kind()) {
-        case SOURCE -> sources.put(e.name(), source(e));
+        case SOURCE -> {
+          sources.put(e.name(), source(e));
+          if (e.sourceNode().keyedWatermarks() != null) {
+            add(files, states, "source/" + e.name() + "/keys", fingerprint(e, null),
+                serialize(e.sourceNode().keyedWatermarks().state()));
+          }
+        }
         case TABLE -> { }
         default -> {
           StreamNode node = pipeline.findNode(e.name());
@@ -209,6 +215,11 @@ final class StateCapture {
         }
         e.sourceNode().restoreCheckpoint(s.rows(), s.watermarkCalls(), s.maxEventTime(), s.watermark(), parts,
             nowMillis);
+        byte[] keys = e.sourceNode().keyedWatermarks() == null ? null
+            : matching(byKey, blobs, "source/" + e.name() + "/keys", fingerprint(e, null));
+        if (keys != null) {
+          e.sourceNode().keyedWatermarks().state().restore(new DataInputStream(new ByteArrayInputStream(keys)));
+        }
       }
       return;
     }
