@@ -68,6 +68,10 @@ final class StateCapture {
             add(files, states, "source/" + e.name() + "/keys", fingerprint(e, null),
                 serialize(e.sourceNode().keyedWatermarks().state()));
           }
+          if (e.sourceNode().alignmentGroup() != null) {
+            add(files, states, "source/" + e.name() + "/held", fingerprint(e, null),
+                serialize(heldInput(e.sourceNode())));
+          }
         }
         case TABLE -> { }
         default -> {
@@ -118,6 +122,26 @@ final class StateCapture {
     }
     return new CheckpointManifest.SourceCheckpoint(objectIds.applyAsLong(e.name()), n.processedRows(),
         n.watermarkCalls(), n.currentWatermark(), n.maxEventTime(), parts);
+  }
+
+  /** A source's alignment-held input as checkpoint state. */
+  private static OperatorState heldInput(SourceNode node) {
+    return new OperatorState() {
+      @Override
+      public void snapshot(java.io.DataOutput out) throws IOException {
+        node.snapshotHeld(out);
+      }
+
+      @Override
+      public void restore(java.io.DataInput in) throws IOException {
+        node.restoreHeld(in);
+      }
+
+      @Override
+      public long sizeBytes() {
+        return 0;
+      }
+    };
   }
 
   private static void add(Map<String, byte[]> files, List<CheckpointManifest.StateEntry> states, String key,
@@ -219,6 +243,11 @@ final class StateCapture {
             : matching(byKey, blobs, "source/" + e.name() + "/keys", fingerprint(e, null));
         if (keys != null) {
           e.sourceNode().keyedWatermarks().state().restore(new DataInputStream(new ByteArrayInputStream(keys)));
+        }
+        byte[] held = e.sourceNode().alignmentGroup() == null ? null
+            : matching(byKey, blobs, "source/" + e.name() + "/held", fingerprint(e, null));
+        if (held != null) {
+          e.sourceNode().restoreHeld(new DataInputStream(new ByteArrayInputStream(held)));
         }
       }
       return;
