@@ -21,6 +21,9 @@ public interface CheckpointStore {
    */
   LoadedCheckpoint load(long id) throws IOException;
 
+  /** Reads and verifies only the manifest of a checkpoint (cheap; state files are not read). */
+  CheckpointManifest readManifest(long id) throws IOException;
+
   void delete(long id) throws IOException;
 
   /** Removes leftovers of writes that never completed. */

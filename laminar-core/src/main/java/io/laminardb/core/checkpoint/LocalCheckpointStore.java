@@ -74,11 +74,10 @@ public final class LocalCheckpointStore implements CheckpointStore {
   }
 
   @Override
-  public LoadedCheckpoint load(long id) throws IOException {
-    Path dir = dir(id);
+  public CheckpointManifest readManifest(long id) throws IOException {
     CheckpointManifest manifest;
     try {
-      manifest = ManifestCodec.decode(files.read(dir.resolve(MANIFEST)));
+      manifest = ManifestCodec.decode(files.read(dir(id).resolve(MANIFEST)));
     } catch (NoSuchFileException e) {
       throw ManifestCodec.corrupt("checkpoint " + id + " has no manifest");
     }
@@ -86,6 +85,13 @@ public final class LocalCheckpointStore implements CheckpointStore {
       throw ManifestCodec.corrupt("checkpoint directory " + id + " holds the manifest of "
           + manifest.checkpointId());
     }
+    return manifest;
+  }
+
+  @Override
+  public LoadedCheckpoint load(long id) throws IOException {
+    Path dir = dir(id);
+    CheckpointManifest manifest = readManifest(id);
     Map<String, byte[]> states = new LinkedHashMap<>();
     for (CheckpointManifest.StateEntry s : manifest.states()) {
       byte[] data;

@@ -541,6 +541,52 @@ public final class SourceNode extends StreamNode {
     restoreTime(maxEventTime, watermark);
   }
 
+  /**
+   * Input an alignment group holds back at a barrier is part of the checkpoint: it was counted in the
+   * position, so it must come back with the state. Compute thread.
+   */
+  public void snapshotHeld(java.io.DataOutput out) throws java.io.IOException {
+    out.writeInt(held.size());
+    for (Held h : held) {
+      out.writeInt(h.partition());
+      out.writeBoolean(h.batch() != null);
+      if (h.batch() == null) {
+        out.writeLong(h.watermark());
+        continue;
+      }
+      Batch b = h.batch();
+      out.writeInt(b.rowCount());
+      for (int r = 0; r < b.rowCount(); r++) {
+        for (int c = 0; c < b.columnCount(); c++) {
+          io.laminardb.core.state.TaggedValues.write(out, b.getStored(c, r));
+        }
+      }
+    }
+  }
+
+  /** Puts held input back (before any step of the new run); its rows count as pending again. */
+  public void restoreHeld(java.io.DataInput in) throws java.io.IOException {
+    int n = in.readInt();
+    for (int i = 0; i < n; i++) {
+      int partition = in.readInt();
+      if (!in.readBoolean()) {
+        held.add(new Held(null, partition, in.readLong()));
+        continue;
+      }
+      int rows = in.readInt();
+      Batch b = new Batch(schema(), Math.max(1, rows));
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < schema().size(); c++) {
+          b.column(c).setStored(r, io.laminardb.core.state.TaggedValues.read(in));
+        }
+      }
+      b.setRowCount(rows);
+      held.add(new Held(b, partition, Long.MIN_VALUE));
+      heldRows += rows;
+      pendingRows.addAndGet(rows);
+    }
+  }
+
   /** Restores generator and watermark from a checkpoint (no propagation). */
   public void restoreTime(long maxEventTime, long watermark) {
     generator.restore(maxEventTime, watermark);

@@ -339,4 +339,67 @@ public final class KeyedWatermarks {
     nullMaxEventTime = NONE;
     minDirty = true;
   }
+
+  /**
+   * The checkpointable part: every tracked key with its largest event time, last activity and idle flag.
+   * Restored into a fresh tracker of the same settings, it holds back the watermark exactly as before.
+   */
+  public io.laminardb.core.state.OperatorState state() {
+    return new io.laminardb.core.state.OperatorState() {
+      @Override
+      public void snapshot(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(capacity);
+        out.writeInt(size);
+        for (int s = 0; s < capacity; s++) {
+          if (used[s]) {
+            out.writeInt(s);
+            if (objectKeys) {
+              io.laminardb.core.state.TaggedValues.write(out, objectKeyValues[s]);
+            } else {
+              out.writeLong(longKeys[s]);
+            }
+            out.writeLong(maxEventTime[s]);
+            out.writeLong(lastActive[s]);
+            out.writeBoolean(idle[s]);
+          }
+        }
+        out.writeBoolean(nullTracked);
+        out.writeLong(nullMaxEventTime);
+        out.writeLong(nullLastActive);
+        out.writeBoolean(nullIdle);
+        out.writeLong(evictions);
+        out.writeLong(rejected);
+      }
+
+      @Override
+      public void restore(java.io.DataInput in) throws java.io.IOException {
+        allocate(in.readInt());
+        size = in.readInt();
+        for (int i = 0; i < size; i++) {
+          int s = in.readInt();
+          used[s] = true;
+          if (objectKeys) {
+            objectKeyValues[s] = io.laminardb.core.state.TaggedValues.read(in);
+          } else {
+            longKeys[s] = in.readLong();
+          }
+          maxEventTime[s] = in.readLong();
+          lastActive[s] = in.readLong();
+          idle[s] = in.readBoolean();
+        }
+        nullTracked = in.readBoolean();
+        nullMaxEventTime = in.readLong();
+        nullLastActive = in.readLong();
+        nullIdle = in.readBoolean();
+        evictions = in.readLong();
+        rejected = in.readLong();
+        minDirty = true;
+      }
+
+      @Override
+      public long sizeBytes() {
+        return 40L * capacity;
+      }
+    };
+  }
 }

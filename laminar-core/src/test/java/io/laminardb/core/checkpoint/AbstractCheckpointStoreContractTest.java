@@ -59,6 +59,7 @@ public abstract class AbstractCheckpointStoreContractTest {
     assertThat(store.ids()).containsExactly(3L);
     CheckpointStore.LoadedCheckpoint loaded = store.load(3);
     assertThat(loaded.manifest()).isEqualTo(m);
+    assertThat(store.readManifest(3)).isEqualTo(m);
     assertThat(new String(loaded.states().get("operator/q/1"), StandardCharsets.UTF_8)).isEqualTo("beta-beta");
   }
 

@@ -11,7 +11,6 @@ import io.laminardb.core.pipeline.StepLoop;
 import io.laminardb.core.sink.TwoPhaseSink;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -177,13 +176,13 @@ final class CheckpointCoordinator {
       watermarks.put(e.getKey(), e.getValue().watermark());
     }
     return new CheckpointResult(m.checkpointId(), m.epoch(), m.timestampMs(), Map.copyOf(positions),
-        Map.copyOf(watermarks), bytes);
+        Map.copyOf(watermarks), bytes, s.barrierNanos() / 1_000, (System.nanoTime() - s.startNanos()) / 1_000_000);
   }
 
+  /** Keeps the newest {@code retained} valid checkpoints (damaged ones recovery skipped do not count). */
   private void prune() throws IOException {
-    List<Long> ids = new ArrayList<>(store.ids());
-    while (ids.size() > retained) {
-      long oldest = ids.remove(0);
+    while (walLsnById.size() > retained) {
+      long oldest = walLsnById.firstKey();
       store.delete(oldest);
       walLsnById.remove(oldest);
     }

@@ -106,7 +106,7 @@ final class Recovery {
 
   private static long walLsnOf(CheckpointStore store, long id) {
     try {
-      return store.load(id).manifest().walLsn();
+      return store.readManifest(id).walLsn();
     } catch (IOException | LaminarException e) {
       return 0;
     }

@@ -12,14 +12,13 @@ import io.laminardb.core.pipeline.SourceNode;
 import io.laminardb.core.pipeline.StreamNode;
 import io.laminardb.core.sink.TwoPhaseSink;
 import io.laminardb.core.state.OperatorState;
+import io.laminardb.core.state.SnapshotBuffer;
 import io.laminardb.core.state.TaggedValues;
 import io.laminardb.internal.catalog.Catalog;
 import io.laminardb.internal.catalog.CatalogEntry;
 import io.laminardb.internal.catalog.ObjectKind;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,7 +38,8 @@ final class StateCapture {
 
   /** Everything the writer thread needs; nothing in it is shared with the compute thread. */
   record Snapshot(CheckpointManifest manifest, Map<String, byte[]> files,
-      List<TwoPhaseSink.PreparedEpoch> preparedSinks, List<TwoPhaseSink> sinks) {}
+      List<TwoPhaseSink.PreparedEpoch> preparedSinks, List<TwoPhaseSink> sinks, long startNanos,
+      long barrierNanos) {}
 
   private final Catalog catalog;
   private final Pipeline pipeline;
@@ -55,13 +55,24 @@ final class StateCapture {
   }
 
   Snapshot take(CheckpointBarrier barrier, long walLsn) {
+    long start = System.nanoTime();
     Map<String, CheckpointManifest.SourceCheckpoint> sources = new LinkedHashMap<>();
     Map<String, Long> watermarks = new LinkedHashMap<>();
     Map<String, byte[]> files = new LinkedHashMap<>();
     List<CheckpointManifest.StateEntry> states = new ArrayList<>();
     for (CatalogEntry e : catalog.all()) {
       switch (e.kind()) {
-        case SOURCE -> sources.put(e.name(), source(e));
+        case SOURCE -> {
+          sources.put(e.name(), source(e));
+          if (e.sourceNode().keyedWatermarks() != null) {
+            add(files, states, "source/" + e.name() + "/keys", fingerprint(e, null),
+                serialize(e.sourceNode().keyedWatermarks().state()));
+          }
+          if (e.sourceNode().alignmentGroup() != null) {
+            add(files, states, "source/" + e.name() + "/held", fingerprint(e, null),
+                serialize(heldInput(e.sourceNode())));
+          }
+        }
         case TABLE -> { }
         default -> {
           StreamNode node = pipeline.findNode(e.name());
@@ -100,7 +111,7 @@ final class StateCapture {
     }
     CheckpointManifest manifest = new CheckpointManifest(barrier.checkpointId(), barrier.epoch(),
         barrier.timestampMs(), walLsn, sources, watermarks, sinkEpochs, states);
-    return new Snapshot(manifest, files, prepared, sinkList);
+    return new Snapshot(manifest, files, prepared, sinkList, start, System.nanoTime() - start);
   }
 
   private CheckpointManifest.SourceCheckpoint source(CatalogEntry e) {
@@ -111,6 +122,26 @@ final class StateCapture {
     }
     return new CheckpointManifest.SourceCheckpoint(objectIds.applyAsLong(e.name()), n.processedRows(),
         n.watermarkCalls(), n.currentWatermark(), n.maxEventTime(), parts);
+  }
+
+  /** A source's alignment-held input as checkpoint state. */
+  private static OperatorState heldInput(SourceNode node) {
+    return new OperatorState() {
+      @Override
+      public void snapshot(java.io.DataOutput out) throws IOException {
+        node.snapshotHeld(out);
+      }
+
+      @Override
+      public void restore(java.io.DataInput in) throws IOException {
+        node.restoreHeld(in);
+      }
+
+      @Override
+      public long sizeBytes() {
+        return 0;
+      }
+    };
   }
 
   private static void add(Map<String, byte[]> files, List<CheckpointManifest.StateEntry> states, String key,
@@ -127,18 +158,18 @@ final class StateCapture {
   }
 
   private static byte[] serialize(OperatorState state) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
+    SnapshotBuffer out = new SnapshotBuffer(1 << 16);
+    try {
       state.snapshot(out);
     } catch (IOException e) {
       throw new LaminarException(ErrorCode.SERIALIZATION, "state snapshot failed: " + e, e);
     }
-    return bytes.toByteArray();
+    return out.toByteArray();
   }
 
   private static byte[] rows(List<Object[]> rows) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
+    SnapshotBuffer out = new SnapshotBuffer(1 << 16);
+    try {
       out.writeInt(rows.size());
       for (Object[] row : rows) {
         out.writeInt(row.length);
@@ -149,7 +180,7 @@ final class StateCapture {
     } catch (IOException e) {
       throw new LaminarException(ErrorCode.SERIALIZATION, "view snapshot failed: " + e, e);
     }
-    return bytes.toByteArray();
+    return out.toByteArray();
   }
 
   private static List<Object[]> readRows(byte[] data) throws IOException {
@@ -208,6 +239,16 @@ final class StateCapture {
         }
         e.sourceNode().restoreCheckpoint(s.rows(), s.watermarkCalls(), s.maxEventTime(), s.watermark(), parts,
             nowMillis);
+        byte[] keys = e.sourceNode().keyedWatermarks() == null ? null
+            : matching(byKey, blobs, "source/" + e.name() + "/keys", fingerprint(e, null));
+        if (keys != null) {
+          e.sourceNode().keyedWatermarks().state().restore(new DataInputStream(new ByteArrayInputStream(keys)));
+        }
+        byte[] held = e.sourceNode().alignmentGroup() == null ? null
+            : matching(byKey, blobs, "source/" + e.name() + "/held", fingerprint(e, null));
+        if (held != null) {
+          e.sourceNode().restoreHeld(new DataInputStream(new ByteArrayInputStream(held)));
+        }
       }
       return;
     }

@@ -54,7 +54,10 @@ import java.util.regex.PatternSyntaxException;
  * control await-idle                   db.awaitIdle()
  * control clock advance &lt;n&gt; &lt;unit&gt;    advances the file's ManualClock (ms, s, m, h, d and their
  *                                      long names)
- * control restart | control checkpoint reserved for durability; fail as not supported yet
+ * control checkpoint                   db.checkpoint() (the file then runs with a temporary storage directory)
+ * control restart                      a crash and recovery: the database is killed (shutdownNow) and
+ *                                      reopened on the same directory without re-running any DDL; open
+ *                                      subscriptions are re-opened, started databases are started again
  * require &lt;feature&gt;                    skips the file when the runner lists the feature as unavailable
  * </pre>
  *
@@ -232,7 +235,8 @@ public final class SltParser {
         want(line, t.length >= 4 && t[2].equals("advance"), "usage: control clock advance <n> <unit>");
         yield new SltRecord.AdvanceClock(line, duration(line, String.join(" ", List.of(t).subList(3, t.length))));
       }
-      case "restart", "checkpoint" -> new SltRecord.Unsupported(line, "control " + t[1]);
+      case "checkpoint" -> new SltRecord.Checkpoint(line);
+      case "restart" -> new SltRecord.Restart(line);
       default -> throw error(line, "unknown control command '" + t[1] + "'");
     };
   }

@@ -89,6 +89,12 @@ public sealed interface SltRecord {
   /** {@code control restart} / {@code control checkpoint}: reserved for the durability work. */
   record Unsupported(int line, String command) implements SltRecord {}
 
+  /** {@code control checkpoint}. */
+  record Checkpoint(int line) implements SltRecord {}
+
+  /** {@code control restart}: crash and recover on the same storage directory. */
+  record Restart(int line) implements SltRecord {}
+
   /** {@code require <feature>}. */
   record Require(int line, String feature) implements SltRecord {}
 }

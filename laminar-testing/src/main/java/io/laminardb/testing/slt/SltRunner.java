@@ -165,9 +165,22 @@ public final class SltRunner {
       }
     }
 
+    /** Files that checkpoint or restart run on a temporary storage directory; the others in memory. */
+    private java.nio.file.Path storageDir;
+
     private LaminarDB open(int line) {
       try {
-        return LaminarDB.builder().deterministic(true).clock(clock).build();
+        boolean durable = false;
+        for (SltRecord r : script.records()) {
+          durable |= r instanceof SltRecord.Checkpoint || r instanceof SltRecord.Restart;
+        }
+        if (durable && storageDir == null) {
+          storageDir = java.nio.file.Files.createTempDirectory("slt-recovery-");
+        }
+        LaminarDB.Builder builder = LaminarDB.builder().deterministic(true).clock(clock);
+        return durable ? builder.storageDir(storageDir).build() : builder.build();
+      } catch (java.io.IOException e) {
+        throw stop(line, "could not create a storage directory: " + e, e);
       } catch (RuntimeException e) {
         throw stop(line, "could not open the database: " + describe(e), e);
       }
@@ -186,6 +199,40 @@ public final class SltRunner {
           db.close();
         } catch (RuntimeException e) {
           fail(0, "closing the database failed: " + describe(e), e);
+        }
+      }
+      if (storageDir != null) {
+        try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(storageDir)) {
+          for (java.nio.file.Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            java.nio.file.Files.deleteIfExists(p);
+          }
+        } catch (java.io.IOException e) {
+          fail(0, "removing the storage directory failed: " + e, e);
+        }
+      }
+    }
+
+    private void restart(int line) {
+      if (started) {
+        awaitIdle(line);
+      }
+      for (Subscription<Row> s : subscriptions.values()) {
+        s.close();
+      }
+      db.shutdownNow();
+      db = open(line);
+      for (Map.Entry<String, Subscription<Row>> e : subscriptions.entrySet()) {
+        try {
+          e.setValue(db.subscribe(e.getKey()));
+        } catch (RuntimeException ex) {
+          throw stop(line, "re-subscribing to " + e.getKey() + " after the restart failed: " + describe(ex), ex);
+        }
+      }
+      if (started) {
+        try {
+          db.start();
+        } catch (RuntimeException ex) {
+          throw stop(line, "start after the restart failed: " + describe(ex), ex);
         }
       }
     }
@@ -254,6 +301,17 @@ public final class SltRunner {
           }
           clock.advance(c.by());
         }
+        case SltRecord.Checkpoint c -> {
+          if (!started) {
+            throw stop(c.line(), "control checkpoint before control start: no step has run", null);
+          }
+          try {
+            db.checkpoint();
+          } catch (RuntimeException e) {
+            fail(c.line(), "checkpoint failed: " + describe(e), e);
+          }
+        }
+        case SltRecord.Restart r -> restart(r.line());
         case SltRecord.Unsupported u ->
             throw stop(u.line(), u.command() + " is not supported yet (it belongs to the durability work)", null);
         case SltRecord.Require r -> {

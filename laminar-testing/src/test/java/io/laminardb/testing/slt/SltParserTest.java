@@ -160,11 +160,13 @@ class SltParserTest {
         control restart
 
         require kafka
+
+        control checkpoint
         """);
     assertThat(records).containsExactly(new SltRecord.Start(1), new SltRecord.AwaitIdle(3),
         new SltRecord.AdvanceClock(5, Duration.ofSeconds(5)),
         new SltRecord.AdvanceClock(7, Duration.ofMillis(250)),
-        new SltRecord.Unsupported(9, "control restart"), new SltRecord.Require(11, "kafka"));
+        new SltRecord.Restart(9), new SltRecord.Require(11, "kafka"), new SltRecord.Checkpoint(13));
   }
 
   @Test
