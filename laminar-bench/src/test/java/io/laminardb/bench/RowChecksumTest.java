@@ -32,4 +32,24 @@ class RowChecksumTest {
     assertThat(RowChecksum.valueHash(12345L * 0.908)).isEqualTo(12345L * 908);
     assertThat(RowChecksum.valueHash(5)).isEqualTo(RowChecksum.valueHash(5L));
   }
+
+  @Test
+  void hashingValueByValueEqualsHashingTheRow() {
+    RowChecksum boxed = new RowChecksum();
+    boxed.addValues(new Object[] {1001L, "SYM0001", 12.375, 1_704_067_200_123L}, 4);
+    boxed.addValues(new Object[] {7L, "x", 0.908 * 3, 0L}, 4);
+    RowChecksum primitive = new RowChecksum();
+    long h = RowChecksum.with(RowChecksum.start(), 1001L);
+    h = RowChecksum.with(h, "SYM0001".hashCode());
+    h = RowChecksum.with(h, RowChecksum.hashDouble(12.375));
+    primitive.addHashed(RowChecksum.with(h, 1_704_067_200_123L));
+    RowChecksum second = new RowChecksum();
+    h = RowChecksum.with(RowChecksum.start(), RowChecksum.hash(7L));
+    h = RowChecksum.with(h, RowChecksum.hash("x"));
+    h = RowChecksum.with(h, RowChecksum.hash(0.908 * 3));
+    second.addHashed(RowChecksum.with(h, RowChecksum.hash(0L)));
+    primitive.merge(second);
+    assertThat(primitive.count()).isEqualTo(2);
+    assertThat(primitive.matches(boxed)).isTrue();
+  }
 }

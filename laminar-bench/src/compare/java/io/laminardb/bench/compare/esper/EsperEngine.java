@@ -31,9 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * named {@code out} (see {@link EsperQueries}).
  */
 public final class EsperEngine implements Engine {
-  static final String SESSION_UNSUPPORTED = "EPL has no event-time session window: its windows follow the"
-      + " runtime clock or arrival order, and a table-based rewrite cannot merge sessions that an out-of-order"
-      + " event bridges";
+  static final String SESSION_UNSUPPORTED = "not expressed: EPL has no event-time session window (its windows"
+      + " follow the runtime clock or arrival order), and the table rewrite used for the other windows would have to"
+      + " merge two session rows when an out-of-order bid bridges them";
+
   private static final AtomicInteger RUNTIMES = new AtomicInteger();
   private static final EventBean[] NONE = {};
 

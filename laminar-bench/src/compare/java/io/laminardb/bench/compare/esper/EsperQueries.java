@@ -6,8 +6,10 @@ import io.laminardb.bench.BenchQuery;
  * The benchmark queries in EPL. Esper's windows run on the runtime's clock (processing time, or arrival order with
  * {@code ext_timed}), which would put out-of-order events in the wrong window; so the windowed queries keep
  * event-time windows in tables keyed by their computed window start and close them on {@code Watermark} events
- * (max event time - 1 s, sent after every 1,024 events): the statement named {@code out} selects and deletes the
- * rows of windows that end at or before the watermark. Output rows are object arrays in the query's column order.
+ * (max event time - 1 s, sent after every 1,024 events): the statement named {@code out} selects the rows of
+ * windows that end at or before the watermark into a stream whose events delete them. (A single
+ * {@code on ... select and delete} on a table throws inside Esper 9.0.0 whenever nothing matches.) Output rows are
+ * object arrays in the query's column order.
  */
 final class EsperQueries {
   static final String BID_SCHEMA = "@public @buseventtype create objectarray schema Bid(auction long, bidder long,"
@@ -31,8 +33,9 @@ final class EsperQueries {
           create table Q7Window(ws long primary key, maxPrice maxever(long));
           create index Q7ByStart on Q7Window(ws btree);
           into table Q7Window select maxever(price) as maxPrice from Bid group by ts - ts % 10000;
-          """ + OUT + "on Watermark as w select and delete t.ws as ws, t.maxPrice as max_price"
-          + " from Q7Window as t where t.ws <= w.ts - 10000;";
+          """ + OUT + "on Watermark as w insert into Q7Closed select t.ws as ws, t.maxPrice as max_price"
+          + " from Q7Window as t where t.ws <= w.ts - 10000;\n"
+          + "on Q7Closed as c delete from Q7Window as t where t.ws = c.ws;";
       case Q5 -> bids + q5();
       case VWAP -> TRADE_SCHEMA + WATERMARK_SCHEMA + """
           create table Bar(symbol string primary key, ws long primary key, notional double, vol long, n long,
@@ -46,8 +49,9 @@ final class EsperQueries {
                 n = b.n + 1
               then update set o = t.price, ot = t.ts where t.ts < b.ot
               then update set c = t.price, ct = t.ts where t.ts >= b.ct;
-          """ + OUT + "on Watermark as w select and delete b.symbol as symbol, b.ws as ws,"
-          + " b.notional / b.vol as vwap, b.n as n, b.o as o, b.c as c from Bar as b where b.ws <= w.ts - 60000;";
+          """ + OUT + "on Watermark as w insert into BarClosed select b.symbol as symbol, b.ws as ws,"
+          + " b.notional / b.vol as vwap, b.n as n, b.o as o, b.c as c from Bar as b where b.ws <= w.ts - 60000;\n"
+          + "on BarClosed as c delete from Bar as b where b.symbol = c.symbol and b.ws = c.ws;";
       case SESSION -> throw new IllegalArgumentException(EsperEngine.SESSION_UNSUPPORTED);
     };
   }
@@ -63,7 +67,8 @@ final class EsperQueries {
       sb.append("into table Q5Window select count(*) as n from Bid group by auction, ")
           .append(shifted).append(" - ").append(shifted).append(" % 10000 + ").append(offset).append(";\n");
     }
-    return sb.append(OUT).append("on Watermark as w select and delete t.auction as auction, t.ws as ws, t.n as n")
-        .append(" from Q5Window as t where t.ws <= w.ts - 10000;").toString();
+    return sb.append(OUT).append("on Watermark as w insert into Q5Closed select t.auction as auction, t.ws as ws,")
+        .append(" t.n as n from Q5Window as t where t.ws <= w.ts - 10000;\n")
+        .append("on Q5Closed as c delete from Q5Window as t where t.auction = c.auction and t.ws = c.ws;").toString();
   }
 }

@@ -25,8 +25,9 @@ import java.util.function.Consumer;
  * processed synchronously on the sending thread (no {@code @async}), results at a callback on {@code Out}.
  */
 public final class SiddhiEngine implements Engine {
-  static final String SESSION_UNSUPPORTED = "Siddhi's session window follows the app clock and arrival order;"
-      + " a table-based rewrite cannot merge sessions that an out-of-order event bridges";
+  static final String SESSION_UNSUPPORTED = "not expressed: Siddhi's session window closes sessions on the app"
+      + " clock, and the table rewrite used for the other windows would have to merge two session rows when an"
+      + " out-of-order bid bridges them";
 
   @Override
   public String name() {
