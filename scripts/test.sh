@@ -12,4 +12,6 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ -z "${LAMINAR_PG_B
 fi
 . scripts/jdk.sh
 java -version 2>&1 | head -1
-mvn -B -ntp verify "$@"
+# -Pcompare also builds the Flink/Esper/Siddhi comparison adapters and runs their correctness smoke test
+# (CompareAdaptersTest: every engine x query checked against the reference on 20,000 events, no timing).
+mvn -B -ntp verify -Pcompare "$@"

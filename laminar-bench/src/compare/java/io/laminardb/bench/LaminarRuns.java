@@ -30,8 +30,13 @@ public final class LaminarRuns {
         EndToEndBench.verify(r, expected));
   }
 
+  /**
+   * Latency with results delivered on LaminarDB's compute thread ({@code subscribeInline}), the closest to
+   * how the other engines hand results to a listener; {@code scripts/bench.sh latency} also measures the
+   * delivery-thread callback.
+   */
   public static Latency latency(BenchQuery query, List<List<Object[]>> batches, double rate) {
-    LatencyRun.Result r = LatencyRun.run(query, batches, rate);
+    LatencyRun.Result r = LatencyRun.run(query, LatencyRun.Delivery.INLINE, batches, rate);
     return new Latency(r.rowsIn(), r.achievedRate(), r.resultRows(), r.histogram());
   }
 }

@@ -53,6 +53,7 @@ final class EsperQueries {
           + " b.notional / b.vol as vwap, b.n as n, b.o as o, b.c as c from Bar as b where b.ws <= w.ts - 60000;\n"
           + "on BarClosed as c delete from Bar as b where b.symbol = c.symbol and b.ws = c.ws;";
       case SESSION -> throw new IllegalArgumentException(EsperEngine.SESSION_UNSUPPORTED);
+      default -> throw new IllegalArgumentException(query.label() + " is not part of the comparison");
     };
   }
 

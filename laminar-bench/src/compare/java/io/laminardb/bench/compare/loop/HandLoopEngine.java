@@ -39,6 +39,7 @@ public final class HandLoopEngine implements Engine {
       case Q7 -> new TumbleMaxLoop().run(c, n, out);
       case VWAP -> new VwapLoop(c.symbolNames.length).run(c, n, out);
       case SESSION -> new SessionLoop().run(c, n, out);
+      default -> throw new IllegalArgumentException(query.label() + " is not part of the comparison");
     }
     long elapsed = System.nanoTime() - start;
     long allocatedAfter = LaminarRuns.allocatedBytes();

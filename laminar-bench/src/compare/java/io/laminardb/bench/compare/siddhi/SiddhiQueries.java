@@ -57,6 +57,7 @@ final class SiddhiQueries {
           from Out delete Bar on Bar.symbol == symbol and Bar.ws == ws;
           """;
       case SESSION -> throw new IllegalArgumentException(SiddhiEngine.SESSION_UNSUPPORTED);
+      default -> throw new IllegalArgumentException(query.label() + " is not part of the comparison");
     };
   }
 
