@@ -41,15 +41,25 @@ public final class JoinBench {
 
   /** A prepared workload: DDL, pushes in order, the query, its reference result. */
   record Case(String name, List<String> ddl, List<String> tableLoad, List<Push> pushes, String query, int width,
-      RowChecksum expected, long events) {}
+      RowChecksum expected, long events, long eventTimeSpanMillis) {
 
-  record Run(double eventsPerSecond, double bytesPerEvent, boolean isCorrect, String output) {}
+    double eventTimeMinutes() {
+      return eventTimeSpanMillis / 60_000.0;
+    }
+  }
+
+  /**
+   * @param stateBytes the join's state ({@code stateBytes} of the stream's metrics) after a quarter, half,
+   *     three quarters and all of the input: steady input must not make it grow
+   */
+  record Run(double eventsPerSecond, double bytesPerEvent, boolean isCorrect, String output, long[] stateBytes) {}
 
   private JoinBench() {}
 
   public static void main(String[] args) throws IOException {
     List<String> queries = List.of("interval", "asof", "lookup");
-    int rows = 1_000_000;
+    // 1.25M events: the two-stream joins cover 10.4 minutes of event time (1 ms apart per stream).
+    int rows = 1_250_000;
     int runs = 5;
     int warmup = 1;
     Path out = Path.of("bench-results", "joins.json");
@@ -89,9 +99,14 @@ public final class JoinBench {
       double bpe = median(measured.stream().mapToDouble(Run::bytesPerEvent).toArray());
       System.out.printf(Locale.ROOT, "%-8s median %,14.0f events/s %8.1f B/event over %d runs of %,d events%n",
           c.name(), eps, bpe, measured.size(), c.events());
+      long[] state = measured.get(measured.size() - 1).stateBytes();
+      System.out.printf(Locale.ROOT, "%-8s state bytes after 1/4, 1/2, 3/4, all of the input (%.1f min of event"
+          + " time): %,d  %,d  %,d  %,d%n", c.name(), c.eventTimeMinutes(), state[0], state[1], state[2], state[3]);
       json.append(String.format(Locale.ROOT, "  {\"query\": \"%s\", \"events\": %d, \"runs\": %d,"
-          + " \"median_events_per_second\": %.0f, \"median_bytes_per_event\": %.1f, \"correct\": %b}",
-          c.name(), c.events(), measured.size(), eps, bpe, allCorrect));
+          + " \"median_events_per_second\": %.0f, \"median_bytes_per_event\": %.1f, \"correct\": %b,"
+          + " \"event_time_minutes\": %.1f, \"state_bytes_by_quarter\": [%d, %d, %d, %d]}",
+          c.name(), c.events(), measured.size(), eps, bpe, allCorrect, c.eventTimeMinutes(), state[0], state[1],
+          state[2], state[3]));
       json.append(q.equals(queries.get(queries.size() - 1)) ? "\n" : ",\n");
     }
     json.append("]\n");
@@ -129,7 +144,7 @@ public final class JoinBench {
         "CREATE SOURCE fills (oid BIGINT NOT NULL, qty BIGINT NOT NULL, ts BIGINT NOT NULL,"
             + " WATERMARK FOR ts AS ts - 1000)"), List.of(), pushes,
         "SELECT o.oid AS oid, f.qty AS qty, o.price AS price FROM orders o JOIN fills f ON o.oid = f.oid"
-            + " AND f.ts BETWEEN o.ts AND o.ts + 1000", 3, expected, 2L * orders);
+            + " AND f.ts BETWEEN o.ts AND o.ts + 1000", 3, expected, 2L * orders, orders);
   }
 
   static Case asof(int rows) {
@@ -170,7 +185,7 @@ public final class JoinBench {
         "CREATE SOURCE quotes (sym VARCHAR NOT NULL, ts BIGINT NOT NULL, bid BIGINT NOT NULL,"
             + " WATERMARK FOR ts AS ts - 1000)"), List.of(), pushes,
         "SELECT t.sym AS sym, t.qty AS qty, q.bid AS bid FROM trades t ASOF JOIN quotes q"
-            + " MATCH_CONDITION(t.ts >= q.ts) ON t.sym = q.sym", 3, expected, 2L * half);
+            + " MATCH_CONDITION(t.ts >= q.ts) ON t.sym = q.sym", 3, expected, 2L * half, half);
   }
 
   static Case lookup(int rows) {
@@ -203,7 +218,7 @@ public final class JoinBench {
             + " ts BIGINT NOT NULL, WATERMARK FOR ts AS ts - 1000)",
         "CREATE TABLE customers (id BIGINT PRIMARY KEY, name VARCHAR, tier BIGINT)"), load, pushes,
         "SELECT e.id AS id, c.name AS name, e.amount * c.tier AS value FROM events e JOIN customers c"
-            + " ON e.cust = c.id", 3, expected, rows);
+            + " ON e.cust = c.id", 3, expected, rows, rows);
   }
 
   static Run run(Case c, AllocationMeter meter) {
@@ -223,16 +238,26 @@ public final class JoinBench {
       var orders = db.sourceUntyped(c.pushes().get(0).source());
       long before = meter.allocatedBytes();
       long start = System.nanoTime();
-      for (Push p : c.pushes()) {
+      long[] state = new long[4];
+      List<Push> pushes = c.pushes();
+      for (int i = 0; i < pushes.size(); i++) {
+        Push p = pushes.get(i);
         (p.source().equals(orders.name()) ? orders : db.sourceUntyped(p.source())).pushRows(p.rows());
+        for (int quarter = 1; quarter <= 3; quarter++) {
+          if (i + 1 == pushes.size() * quarter / 4) {
+            db.awaitIdle(Duration.ofMinutes(10));
+            state[quarter - 1] = db.metrics().streams().get("q").stateBytes();
+          }
+        }
       }
       db.awaitIdle(Duration.ofMinutes(10));
+      state[3] = db.metrics().streams().get("q").stateBytes();
       drain.finish();
       long elapsed = System.nanoTime() - start;
       long allocated = before < 0 ? -1 : meter.allocatedBytes() - before;
       boolean isCorrect = drain.checksum.matches(c.expected()) && subscription.dropped() == 0;
       return new Run(c.events() / (elapsed / 1e9), allocated < 0 ? Double.NaN : (double) allocated / c.events(),
-          isCorrect, drain.checksum.toString());
+          isCorrect, drain.checksum.toString(), state);
     }
   }
 
