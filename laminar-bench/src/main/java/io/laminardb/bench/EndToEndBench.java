@@ -178,7 +178,8 @@ public final class EndToEndBench {
     List<Series> all = new ArrayList<>();
     for (BenchQuery query : options.queries()) {
       List<List<Object[]>> batches = inputs.computeIfAbsent(query.workload(), w -> {
-        out.printf(Locale.ROOT, "generating %,d %s (seed %d)...%n", options.rows(), w.sourceName(), options.seed());
+        out.printf(Locale.ROOT, "generating %,d %s (seed %d)...%n", options.rows(),
+            String.join(" and ", w.sourceNames()), options.seed());
         return w.batches(options.seed(), options.rows(), 1024);
       });
       RowChecksum expected = query.referenceChecksum(batches);

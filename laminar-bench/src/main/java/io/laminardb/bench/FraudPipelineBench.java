@@ -8,15 +8,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The six-stream fraud-detection pipeline ({@link FraudPipeline}) in one database: sustained trades/s (median
  * of K runs after W warm-up runs, each on a fresh database), heap allocation per trade, and the row count of
  * each stream; every run's six outputs are checked (count and checksum) against {@link FraudReference}.
  *
- * <pre>FraudPipelineBench [--trades N] [--runs K] [--warmup W] [--seed S] [--out PATH]</pre>
- * Exits 1 when any output is wrong.
+ * <pre>FraudPipelineBench [--trades N] [--runs K] [--warmup W] [--seed S] [--streams a,b] [--out PATH]</pre>
+ * {@code --streams} defines only the named streams (e.g. {@code asof_match}), to see what each one costs; the
+ * default is all six. Exits 1 when any output is wrong.
  */
 public final class FraudPipelineBench {
   private FraudPipelineBench() {}
@@ -27,6 +31,7 @@ public final class FraudPipelineBench {
     int warmup = 2;
     long seed = 42;
     Path out = Path.of("bench-results", "fraud.json");
+    Set<FraudPipeline> streams = EnumSet.allOf(FraudPipeline.class);
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(args[i] + " needs a value");
@@ -37,18 +42,25 @@ public final class FraudPipelineBench {
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
         case "--out" -> out = Path.of(args[i + 1]);
+        case "--streams" -> {
+          streams = EnumSet.noneOf(FraudPipeline.class);
+          for (String name : args[i + 1].split(",")) {
+            streams.add(FraudPipeline.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+          }
+        }
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     System.out.printf(Locale.ROOT, "generating %,d trades (seed %d)...%n", trades, seed);
     List<List<Object[]>> batches = MarketDataGenerator.batches(seed, trades, 1024);
     Map<FraudPipeline, RowChecksum> expected = FraudReference.all(batches);
+    expected.keySet().retainAll(streams);
     List<FraudPipelineRun.Result> measured = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     AllocationMeter meter = new AllocationMeter();
     for (int r = 1 - warmup; r <= runs; r++) {
       System.gc();
-      FraudPipelineRun.Result result = FraudPipelineRun.run(batches, meter);
+      FraudPipelineRun.Result result = FraudPipelineRun.run(batches, meter, streams);
       String problem = verify(result, expected);
       if (problem != null) {
         problems.add("run " + r + ": " + problem);
@@ -67,14 +79,17 @@ public final class FraudPipelineBench {
     System.out.printf(Locale.ROOT, "%nfraud pipeline median %,.0f trades/s (%,d trades + %,d orders per run),"
         + " %.1f B/trade over %d runs%n", tps, last.trades(), last.orders(), bpt, measured.size());
     StringBuilder json = new StringBuilder();
-    json.append(String.format(Locale.ROOT, "{\"trades\": %d, \"orders\": %d, \"runs\": %d,"
+    json.append(String.format(Locale.ROOT, "{\"streams\": \"%s\", \"trades\": %d, \"orders\": %d, \"runs\": %d,"
         + " \"median_trades_per_second\": %.0f, \"median_bytes_per_trade\": %.1f, \"correct\": %b, \"outputs\": {",
-        last.trades(), last.orders(), measured.size(), tps, bpt, problems.isEmpty()));
-    for (FraudPipeline stream : FraudPipeline.values()) {
+        streams.stream().map(FraudPipeline::streamName).collect(Collectors.joining(",")), last.trades(),
+        last.orders(), measured.size(), tps, bpt, problems.isEmpty()));
+    boolean isFirst = true;
+    for (FraudPipeline stream : streams) {
       long rows = expected.get(stream).count();
       System.out.printf(Locale.ROOT, "  %-17s %,12d rows%n", stream.streamName(), rows);
-      json.append(stream.ordinal() == 0 ? "" : ", ").append('"').append(stream.streamName()).append("\": ")
+      json.append(isFirst ? "" : ", ").append('"').append(stream.streamName()).append("\": ")
           .append(rows);
+      isFirst = false;
     }
     json.append("}}\n");
     if (out.getParent() != null) {
@@ -94,7 +109,7 @@ public final class FraudPipelineBench {
       return result.dropped() + " rows dropped by subscription buffers";
     }
     StringBuilder wrong = new StringBuilder();
-    for (FraudPipeline stream : FraudPipeline.values()) {
+    for (FraudPipeline stream : expected.keySet()) {
       RowChecksum got = result.outputs().get(stream);
       if (!got.matches(expected.get(stream))) {
         wrong.append(wrong.isEmpty() ? "" : "; ").append(stream.streamName()).append(" got ").append(got)
