@@ -7,6 +7,8 @@
 #   scripts/bench.sh jmh [ARGS]      JMH microbenchmarks (java -jar benchmarks.jar ARGS, e.g. Stateless -f 1)
 #   scripts/bench.sh jmh-window [ARGS]  the window hot-path microbenchmarks (assignment, accumulators, group
 #                                    lookup, window firing) with the GC profiler (B/op); ARGS go to JMH
+#   scripts/bench.sh fraud [ARGS]    the six-stream fraud-detection pipeline in one database (FraudPipelineBench:
+#                                    --trades N --runs K --warmup W --seed S --out PATH); bench-results/fraud.json
 #   scripts/bench.sh compare [ARGS]  side by side with Apache Flink (p1, p2), Esper, Siddhi and hand-written loops:
 #                                    builds with -Pcompare (no install), runs CompareBench (see its Javadoc for
 #                                    ARGS), writes laminar-bench/target/compare/compare.json and compare.txt
@@ -57,12 +59,14 @@ case "$mode" in
     exec java "${jvm_flags[@]}" -cp "$jar" io.laminardb.bench.EndToEndBench "$@" ;;
   latency)
     exec java "${jvm_flags[@]}" -cp "$jar" io.laminardb.bench.EndToEndBench --latency "$@" ;;
+  fraud)
+    exec java "${jvm_flags[@]}" -cp "$jar" io.laminardb.bench.FraudPipelineBench "$@" ;;
   jmh)
     exec java -jar "$jar" "$@" ;;
   jmh-window)
     exec java -jar "$jar" 'WindowAssignBenchmark|AccumulatorBenchmark|GroupLookupBenchmark|WindowFiringBenchmark' \
       -prof gc "$@" ;;
   *)
-    echo "usage: scripts/bench.sh [e2e|latency|jmh|jmh-window|compare] [ARGS...]" >&2
+    echo "usage: scripts/bench.sh [e2e|latency|fraud|jmh|jmh-window|compare] [ARGS...]" >&2
     exit 2 ;;
 esac

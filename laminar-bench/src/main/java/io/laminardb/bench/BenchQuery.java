@@ -42,7 +42,17 @@ public enum BenchQuery {
   /** The three largest trades per symbol as a changelog (rank changes retract and insert). */
   TOPN(Workload.TICKS, true, "SELECT symbol, price, volume, rn FROM (SELECT symbol, price, volume,"
       + " ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY volume DESC) AS rn FROM ticks) t WHERE rn <= 3"
-      + " EMIT CHANGES", List.of("symbol", "price", "volume", "rn", "__weight"));
+      + " EMIT CHANGES", List.of("symbol", "price", "volume", "rn", "__weight")),
+  /**
+   * NEXMark Q8: people who created an auction in the 10 s tumbling window they joined in. A join of two window
+   * aggregates gets both sides only as their windows close, already past each other's watermark, so the window
+   * is written as an interval SEMI join keyed by (person, window number), bounded by the window size.
+   */
+  Q8(Workload.PERSONS_AUCTIONS, true, "SELECT p.id AS id, p.name AS name, p.w * 10000 AS ws"
+      + " FROM (SELECT id, name, ts, CAST(ts AS BIGINT) / 10000 AS w FROM persons) p WHERE EXISTS (SELECT 1"
+      + " FROM (SELECT seller, ts, CAST(ts AS BIGINT) / 10000 AS w FROM auctions) a WHERE a.seller = p.id"
+      + " AND a.w = p.w AND a.ts BETWEEN p.ts - INTERVAL '10' SECOND AND p.ts + INTERVAL '10' SECOND)",
+      List.of("id", "name", "ws"));
 
   /** The extra column carried by latency runs: System.nanoTime() at push. */
   public static final String SENT_COLUMN = "sent_ns";
@@ -144,6 +154,9 @@ public enum BenchQuery {
       }
       case TOPN -> {
         return AnalyticReference.topN(batches);
+      }
+      case Q8 -> {
+        return JoinReference.q8(batches);
       }
       default -> {
         // per-row reference below

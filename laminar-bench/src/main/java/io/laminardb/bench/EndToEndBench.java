@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * each result verified against a plain-Java reference (row count and checksum).
  *
  * <pre>
- * EndToEndBench [--query q0|q1|q2|vwap|q5|q7|session|lag|topn|stateless|windowed|all] [--rows N] [--runs K]
+ * EndToEndBench [--query q0|q1|q2|vwap|q5|q7|session|lag|topn|q8|stateless|windowed|all] [--rows N] [--runs K]
  *               [--warmup W]
  *               [--batch 1024|1|1024,1] [--seed S] [--latency [--rate EVENTS_PER_SECOND]] [--out PATH]
  * </pre>
@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  */
 public final class EndToEndBench {
   private static final String USAGE = """
-      usage: EndToEndBench [--query q0|q1|q2|vwap|q5|q7|session|lag|topn|stateless|windowed|all] [--rows N] [--runs K]
+      usage: EndToEndBench [--query q0|q1|q2|vwap|q5|q7|session|lag|topn|q8|stateless|windowed|all] [--rows N] [--runs K]
                            [--warmup W] [--batch 1024|1|1024,1] [--seed S]
                            [--latency [--rate EVENTS_PER_SECOND]] [--out PATH]
         --query    which queries, comma-separated (default all; latency mode: stateless ones only)
@@ -178,7 +178,8 @@ public final class EndToEndBench {
     List<Series> all = new ArrayList<>();
     for (BenchQuery query : options.queries()) {
       List<List<Object[]>> batches = inputs.computeIfAbsent(query.workload(), w -> {
-        out.printf(Locale.ROOT, "generating %,d %s (seed %d)...%n", options.rows(), w.sourceName(), options.seed());
+        out.printf(Locale.ROOT, "generating %,d %s (seed %d)...%n", options.rows(),
+            String.join(" and ", w.sourceNames()), options.seed());
         return w.batches(options.seed(), options.rows(), 1024);
       });
       RowChecksum expected = query.referenceChecksum(batches);

@@ -39,12 +39,18 @@ final class PipelineRun {
   static Result run(BenchQuery query, List<List<Object[]>> batches, int batchSize, AllocationMeter meter) {
     long rowsIn = batches.stream().mapToLong(List::size).sum();
     try (LaminarDB db = LaminarDB.builder().subscriptionBuffer(1 << 22).build()) {
-      db.execute(query.workload().createSourceSql(""));
+      for (String ddl : query.workload().createSourceSqls()) {
+        db.execute(ddl);
+      }
       db.execute(query.createStreamSql(STREAM, false));
       Subscription<Row> subscription = db.subscribe(STREAM);
       List<String> columns = subscription.columns().stream().map(ColumnInfo::name).toList();
       db.start();
-      UntypedSourceHandle source = db.sourceUntyped(query.workload().sourceName());
+      List<String> sourceNames = query.workload().sourceNames();
+      UntypedSourceHandle[] sources = new UntypedSourceHandle[sourceNames.size()];
+      for (int i = 0; i < sources.length; i++) {
+        sources[i] = db.sourceUntyped(sourceNames.get(i));
+      }
       boolean isChangelog = query.columns().getLast().equals("__weight");
       Drain drain = new Drain(subscription, query.columns().size() - (isChangelog ? 1 : 0), isChangelog);
       drain.start();
@@ -52,12 +58,14 @@ final class PipelineRun {
       long allocatedBefore = meter.allocatedBytes();
       long start = System.nanoTime();
       if (batchSize == 1) {
-        pushRowByRow(source, batches);
+        pushRowByRow(query.workload(), sources, batches);
       } else {
-        pushBatches(source, batches);
+        pushBatches(query.workload(), sources, batches);
       }
       if (query.isWindowed()) {
-        source.watermark(BenchQuery.FINAL_WATERMARK_MS);
+        for (UntypedSourceHandle source : sources) {
+          source.watermark(BenchQuery.FINAL_WATERMARK_MS);
+        }
       }
       db.awaitIdle(IDLE_TIMEOUT);
       drain.finish();
@@ -71,18 +79,22 @@ final class PipelineRun {
     }
   }
 
-  private static void pushBatches(UntypedSourceHandle source, List<List<Object[]>> batches) {
-    for (List<Object[]> batch : batches) {
-      int accepted = source.pushRows(batch);
+  private static void pushBatches(Workload workload, UntypedSourceHandle[] sources,
+      List<List<Object[]>> batches) {
+    for (int b = 0; b < batches.size(); b++) {
+      List<Object[]> batch = batches.get(b);
+      int accepted = sources[workload.sourceOfBatch(b)].pushRows(batch);
       if (accepted != batch.size()) {
         throw new IllegalStateException("source accepted " + accepted + " of " + batch.size() + " rows");
       }
     }
   }
 
-  private static void pushRowByRow(UntypedSourceHandle source, List<List<Object[]>> batches) {
-    for (List<Object[]> batch : batches) {
-      for (Object[] row : batch) {
+  private static void pushRowByRow(Workload workload, UntypedSourceHandle[] sources,
+      List<List<Object[]>> batches) {
+    for (int b = 0; b < batches.size(); b++) {
+      UntypedSourceHandle source = sources[workload.sourceOfBatch(b)];
+      for (Object[] row : batches.get(b)) {
         if (!source.push(row)) {
           throw new IllegalStateException("source rejected a row");
         }

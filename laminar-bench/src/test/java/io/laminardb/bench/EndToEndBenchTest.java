@@ -31,7 +31,7 @@ class EndToEndBenchTest {
     assertThat(EndToEndBench.Options.parse(new String[0]).queries()).containsExactly(BenchQuery.values());
     assertThat(EndToEndBench.Options.parse(new String[] {"--query", "windowed,q7,Q0"}).queries())
         .containsExactly(BenchQuery.VWAP, BenchQuery.Q5, BenchQuery.Q7, BenchQuery.SESSION, BenchQuery.LAG,
-            BenchQuery.TOPN, BenchQuery.Q0);
+            BenchQuery.TOPN, BenchQuery.Q8, BenchQuery.Q0);
     assertThat(EndToEndBench.Options.parse(new String[] {"--query", "stateless"}).queries())
         .containsExactly(BenchQuery.Q0, BenchQuery.Q1, BenchQuery.Q2);
   }

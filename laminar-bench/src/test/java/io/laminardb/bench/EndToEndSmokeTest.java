@@ -17,7 +17,8 @@ class EndToEndSmokeTest {
   private static final Map<Workload, List<List<Object[]>>> BATCHES = Map.of(
       Workload.BIDS, Workload.BIDS.batches(7, ROWS, 1024),
       Workload.TRADES, Workload.TRADES.batches(7, ROWS, 1024),
-      Workload.TICKS, Workload.TICKS.batches(7, ROWS, 1024));
+      Workload.TICKS, Workload.TICKS.batches(7, ROWS, 1024),
+      Workload.PERSONS_AUCTIONS, Workload.PERSONS_AUCTIONS.batches(7, ROWS, 1024));
 
   @ParameterizedTest
   @EnumSource(BenchQuery.class)
