@@ -103,6 +103,16 @@ public final class LaminarDB implements AutoCloseable {
     return database.subscribeInline(name, type, callback);
   }
 
+  /**
+   * Columnar, allocation-free delivery: {@code callback} receives each step's rows for {@code name} as a
+   * {@link ResultBatch} view on the compute thread (same rules as {@link #subscribeInline}: quick, never
+   * blocking; exceptions go to the error listener). The view is reused and valid only during the call.
+   * Close the returned handle to stop.
+   */
+  public AutoCloseable subscribeBatches(String name, Consumer<ResultBatch> callback) {
+    return database.subscribeBatches(name, callback);
+  }
+
   /** Reactive style: a publisher of each step's rows, honouring subscriber demand. */
   public <R> Flow.Publisher<List<R>> publisher(String name, Class<R> type) {
     return database.publisher(name, type);

@@ -83,4 +83,49 @@ class InlineSubscriptionTest {
       assertThat(out.poll()).hasSize(1);
     }
   }
+
+  @Test
+  void batchSubscriptionsReadColumnsWithoutRows() {
+    List<String> seen = new ArrayList<>();
+    List<ResultBatch> kept = new ArrayList<>();
+    try (LaminarDB db = LaminarDB.builder().deterministic(true).clock(new ManualClock(0)).build()) {
+      db.execute("CREATE SOURCE s (k VARCHAR NOT NULL, v BIGINT, p DOUBLE NOT NULL, ts TIMESTAMP NOT NULL);"
+          + "CREATE STREAM q AS SELECT k, v, p * 2 AS p2, ts FROM s");
+      AutoCloseable handle = db.subscribeBatches("q", batch -> {
+        assertThat(batch.columns()).extracting(ColumnInfo::name).containsExactly("k", "v", "p2", "ts");
+        for (int r = 0; r < batch.rowCount(); r++) {
+          seen.add(batch.get(0, r) + "|" + (batch.isNull(1, r) ? "null" : batch.getLong(1, r)) + "|"
+              + batch.getDouble(2, r) + "|" + batch.getDouble(1, r) + "|" + batch.getLong(3, r) + "|"
+              + batch.get(3, r));
+        }
+        kept.add(batch);
+      });
+      db.start();
+      db.sourceUntyped("s").pushRows(List.of(new Object[] {"a", 3L, 1.5, 1_000L},
+          new Object[] {"b", null, 2.0, 2_000L}));
+      db.awaitIdle();
+      assertThat(seen).containsExactly("a|3|3.0|3.0|1000|1970-01-01T00:00:01",
+          "b|null|4.0|0.0|2000|1970-01-01T00:00:02");
+      // The view is only valid inside the callback; using it later is a clear error, not stale data.
+      assertThatThrownBy(() -> kept.get(0).rowCount()).hasMessageContaining("LDB-0005")
+          .hasMessageContaining("after its callback returned");
+      handle.close();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void batchGettersRejectTheWrongColumnType() {
+    List<String> errors = new CopyOnWriteArrayList<>();
+    try (LaminarDB db = LaminarDB.builder().deterministic(true).clock(new ManualClock(0))
+        .errorListener((query, error) -> errors.add(error.getMessage())).build()) {
+      db.execute("CREATE SOURCE s (k VARCHAR NOT NULL); CREATE STREAM q AS SELECT k FROM s");
+      db.subscribeBatches("q", batch -> batch.getLong(0, 0));
+      db.start();
+      db.sourceUntyped("s").push("x");
+      db.awaitIdle();
+      assertThat(errors).singleElement().asString().contains("LDB-7001").contains("getLong on column 'k'");
+    }
+  }
 }

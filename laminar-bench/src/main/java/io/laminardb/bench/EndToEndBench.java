@@ -42,6 +42,7 @@ public final class EndToEndBench {
         --runs     measured runs per query and batch size (default 5)
         --warmup   unmeasured warm-up runs before them (default 1)
         --batch    rows per push: 1024 (pushRows) or 1 (push per row); a comma list runs each (default 1024)
+        --columnar read results with subscribeBatches (columnar view on the compute thread) instead of Rows
         --latency  paced per-row push at --rate (default 100,000/s); push-to-subscriber latency percentiles,
                    once with a callback on a delivery thread and once with subscribeInline
         --out      JSON results (default bench-results/e2e.json; latency: bench-results/e2e-latency.json)
@@ -157,22 +158,33 @@ public final class EndToEndBench {
       System.out.print(USAGE);
       return;
     }
+    // --columnar: results read through subscribeBatches on the compute thread (no result Rows).
+    boolean columnar = List.of(args).contains("--columnar");
+    String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--columnar")).toArray(String[]::new);
     Options options;
     try {
-      options = Options.parse(args);
+      options = Options.parse(rest);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.print(USAGE);
       System.exit(2);
       return;
     }
-    boolean isCorrect = options.isLatency() ? runLatency(options, System.out) : runThroughput(options, System.out);
+    boolean isCorrect = options.isLatency() ? runLatency(options, System.out)
+        : runThroughput(options, System.out, columnar);
     if (!isCorrect) {
       System.exit(1);
     }
   }
 
   static boolean runThroughput(Options options, PrintStream out) throws IOException {
+    return runThroughput(options, out, false);
+  }
+
+  static boolean runThroughput(Options options, PrintStream out, boolean columnar) throws IOException {
+    if (columnar) {
+      out.println("results read with subscribeBatches (columnar, on the compute thread; no result Rows)");
+    }
     Map<Workload, List<List<Object[]>>> inputs = new EnumMap<>(Workload.class);
     AllocationMeter meter = new AllocationMeter();
     List<Series> all = new ArrayList<>();
@@ -184,7 +196,7 @@ public final class EndToEndBench {
       });
       RowChecksum expected = query.referenceChecksum(batches);
       for (int batchSize : options.batchSizes()) {
-        Series series = measure(query, batchSize, batches, expected, options, meter, out);
+        Series series = measure(query, batchSize, batches, expected, options, meter, out, columnar);
         all.add(series);
       }
     }
@@ -199,12 +211,18 @@ public final class EndToEndBench {
 
   static Series measure(BenchQuery query, int batchSize, List<List<Object[]>> batches, RowChecksum expected,
       Options options, AllocationMeter meter, PrintStream out) {
+    return measure(query, batchSize, batches, expected, options, meter, out, false);
+  }
+
+  /** @param columnar results read with {@code subscribeBatches} instead of as rows (see PipelineRun) */
+  static Series measure(BenchQuery query, int batchSize, List<List<Object[]>> batches, RowChecksum expected,
+      Options options, AllocationMeter meter, PrintStream out, boolean columnar) {
     List<PipelineRun.Result> results = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     int warmups = options.warmupRuns();
     for (int run = 1 - warmups; run <= options.runs(); run++) {
       System.gc();
-      PipelineRun.Result r = PipelineRun.run(query, batches, batchSize, meter);
+      PipelineRun.Result r = PipelineRun.run(query, batches, batchSize, meter, columnar);
       String problem = verify(r, expected);
       if (problem != null) {
         problems.add(query.label() + " batch " + batchSize + (run <= 0 ? " warm-up" : " run " + run) + ": " + problem);

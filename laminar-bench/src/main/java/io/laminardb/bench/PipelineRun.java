@@ -37,6 +37,15 @@ final class PipelineRun {
   private PipelineRun() {}
 
   static Result run(BenchQuery query, List<List<Object[]>> batches, int batchSize, AllocationMeter meter) {
+    return run(query, batches, batchSize, meter, false);
+  }
+
+  /**
+   * @param columnar results are read through {@code subscribeBatches} on the compute thread and hashed
+   *     column by column (no result {@code Row}s), instead of polled as rows by a consumer thread
+   */
+  static Result run(BenchQuery query, List<List<Object[]>> batches, int batchSize, AllocationMeter meter,
+      boolean columnar) {
     long rowsIn = batches.stream().mapToLong(List::size).sum();
     try (LaminarDB db = LaminarDB.builder().subscriptionBuffer(1 << 22).build()) {
       for (String ddl : query.workload().createSourceSqls()) {
@@ -52,8 +61,16 @@ final class PipelineRun {
         sources[i] = db.sourceUntyped(sourceNames.get(i));
       }
       boolean isChangelog = query.columns().getLast().equals("__weight");
-      Drain drain = new Drain(subscription, query.columns().size() - (isChangelog ? 1 : 0), isChangelog);
-      drain.start();
+      int width = query.columns().size() - (isChangelog ? 1 : 0);
+      Drain drain = new Drain(subscription, width, isChangelog);
+      ColumnarHasher hasher = null;
+      if (columnar) {
+        subscription.close();
+        hasher = new ColumnarHasher(width, isChangelog);
+        db.subscribeBatches(STREAM, hasher);
+      } else {
+        drain.start();
+      }
 
       long allocatedBefore = meter.allocatedBytes();
       long start = System.nanoTime();
@@ -68,14 +85,17 @@ final class PipelineRun {
         }
       }
       db.awaitIdle(IDLE_TIMEOUT);
-      drain.finish();
+      if (!columnar) {
+        drain.finish();
+      }
       long elapsed = System.nanoTime() - start;
       long allocatedAfter = meter.allocatedBytes();
 
       long allocated = allocatedBefore < 0 ? -1 : allocatedAfter - allocatedBefore;
       long dropped = subscription.dropped();
       subscription.close();
-      return new Result(query, batchSize, rowsIn, elapsed, allocated, drain.checksum, dropped, columns);
+      return new Result(query, batchSize, rowsIn, elapsed, allocated,
+          columnar ? hasher.checksum() : drain.checksum, dropped, columns);
     }
   }
 

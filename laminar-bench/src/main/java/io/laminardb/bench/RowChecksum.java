@@ -66,6 +66,12 @@ public final class RowChecksum {
     count++;
   }
 
+  /** {@link #addHashed} for a changelog row with its {@code __weight} (see {@link #addWeighted}). */
+  public void addHashedWeighted(long rowHash, long weight) {
+    sum += weight * mix(rowHash);
+    count += weight;
+  }
+
   /** Adds every row of {@code other} (checksums of parts of a result add up to the whole's). */
   public void merge(RowChecksum other) {
     sum += other.sum;

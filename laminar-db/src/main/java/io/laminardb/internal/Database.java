@@ -22,6 +22,7 @@ import io.laminardb.internal.catalog.CatalogEntry;
 import io.laminardb.internal.catalog.ObjectKind;
 import io.laminardb.internal.source.PushSource;
 import io.laminardb.internal.source.TypedSource;
+import io.laminardb.internal.subscribe.BatchDelivery;
 import io.laminardb.internal.subscribe.BufferedSubscription;
 import io.laminardb.internal.subscribe.CallbackDelivery;
 import io.laminardb.internal.subscribe.InlineDelivery;
@@ -187,6 +188,15 @@ public final class Database {
     if (settings.errorListener() != null) {
       settings.errorListener().accept(query, error);
     }
+  }
+
+  public AutoCloseable subscribeBatches(String name, Consumer<io.laminardb.ResultBatch> callback) {
+    checkOpen();
+    StreamNode node = nodeFor(name);
+    BatchDelivery delivery = new BatchDelivery(name, node, Columns.of(node.schema()), callback,
+        this::reportQueryError);
+    node.addListener(delivery);
+    return delivery;
   }
 
   public <R> AutoCloseable subscribeInline(String name, Class<R> type, Consumer<List<R>> callback) {
