@@ -6,7 +6,6 @@ import io.laminardb.RecoveredCheckpoint;
 import io.laminardb.common.error.ErrorCode;
 import io.laminardb.common.error.LaminarException;
 import io.laminardb.core.checkpoint.CheckpointStore;
-import io.laminardb.core.checkpoint.LocalCheckpointStore;
 import io.laminardb.core.pipeline.Pipeline;
 import io.laminardb.core.pipeline.QueryRuntime;
 import io.laminardb.core.pipeline.SourceNode;
@@ -69,7 +68,12 @@ public final class DurableStorage implements DurabilityHooks, AutoCloseable {
     }
     this.lock = DirectoryLock.acquire(dir);
     this.catalogStore = new CatalogStore(dir.resolve("catalog.json"), files);
-    this.checkpoints = new LocalCheckpointStore(dir.resolve("checkpoints"), files);
+    try {
+      this.checkpoints = CheckpointStores.open(dir, settings);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
   }
 
   /**
@@ -204,6 +208,12 @@ public final class DurableStorage implements DurabilityHooks, AutoCloseable {
       } catch (IOException | LaminarException ignored) {
         // A failed log has already reported its error to every push.
       }
+    }
+    try {
+      checkpoints.close();
+    } catch (IOException | RuntimeException e) {
+      System.getLogger(DurableStorage.class.getName()).log(System.Logger.Level.WARNING,
+          "closing the checkpoint store failed: " + e.getMessage());
     }
     lock.close();
   }
