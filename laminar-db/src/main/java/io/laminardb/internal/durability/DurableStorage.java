@@ -51,6 +51,7 @@ public final class DurableStorage implements DurabilityHooks, AutoCloseable {
   private PushLog pushLog;
   private CheckpointCoordinator coordinator;
   private RecoveredCheckpoint recovered = RecoveredCheckpoint.NONE;
+  private final CheckpointHistory history;
 
   private DurableStorage(Path dir, DurabilitySettings settings, Catalog catalog, Pipeline pipeline,
       StepLoop loop, Clock clock) {
@@ -74,6 +75,8 @@ public final class DurableStorage implements DurabilityHooks, AutoCloseable {
       lock.close();
       throw e;
     }
+    this.history = new CheckpointHistory(settings.checkpointStorage() == null
+        ? dir.resolve("checkpoints").toString() : settings.checkpointStorage().location().toString());
   }
 
   /**
@@ -150,7 +153,7 @@ public final class DurableStorage implements DurabilityHooks, AutoCloseable {
       this.pushLog = new PushLog(wal, this::sourceId, coveredLsn, () -> fault, this::markFaulted);
     }
     this.coordinator = new CheckpointCoordinator(checkpoints, capture(), loop, clock, settings, pushLog,
-        nextCheckpointId, existing);
+        nextCheckpointId, existing, history);
   }
 
   void setRecovered(RecoveredCheckpoint result) {
@@ -174,6 +177,11 @@ public final class DurableStorage implements DurabilityHooks, AutoCloseable {
   public CheckpointResult checkpoint() {
     checkHealthy();
     return coordinator.checkpoint();
+  }
+
+  /** Checkpoint counters since open, for {@code db.metrics()}. */
+  public io.laminardb.PipelineMetrics.CheckpointMetrics checkpointMetrics() {
+    return history.metrics();
   }
 
   public RecoveredCheckpoint recovered() {
@@ -312,6 +320,11 @@ public final class DurableStorage implements DurabilityHooks, AutoCloseable {
   public ExecuteResult checkpointStatement() {
     CheckpointResult r = checkpoint();
     return new ExecuteResult.Ddl("CHECKPOINT", String.valueOf(r.checkpointId()));
+  }
+
+  @Override
+  public ExecuteResult checkpointStatus() {
+    return history.rows();
   }
 
   @Override
