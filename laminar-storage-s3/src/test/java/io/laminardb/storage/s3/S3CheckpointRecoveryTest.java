@@ -83,6 +83,13 @@ class S3CheckpointRecoveryTest {
       var result = db.checkpoint();
       assertThat(result.checkpointId()).isEqualTo(1);
       assertThat(result.stateBytes()).isPositive();
+      var status = ((ExecuteResult.Rows) db.execute("SHOW CHECKPOINT STATUS")).rows();
+      assertThat(status).hasSize(1);
+      assertThat(status.get(0).get(3)).isEqualTo("completed");
+      assertThat(status.get(0).get(4)).isEqualTo(result.stateBytes());
+      assertThat(status.get(0).get(7)).isEqualTo("s3://" + bucket + "/laminar/db1");
+      assertThat(db.metrics().checkpoints().completed()).isEqualTo(1);
+      assertThat(db.metrics().checkpoints().lastStateBytes()).isEqualTo(result.stateBytes());
       push(db, 50, 80);
       db.awaitIdle();
       db.shutdownNow();
