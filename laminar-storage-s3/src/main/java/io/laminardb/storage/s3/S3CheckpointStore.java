@@ -82,7 +82,7 @@ public final class S3CheckpointStore implements CheckpointStore {
     long id = manifest.checkpointId();
     String dir = dirKey(id);
     // Leftovers of an earlier failed attempt at this id must not mix with the new objects.
-    deleteKeys(keysUnder(dir), id);
+    deleteKeys(list(dir), id);
     List<String> written = new ArrayList<>();
     try {
       for (Map.Entry<String, byte[]> e : files.entrySet()) {
@@ -169,7 +169,7 @@ public final class S3CheckpointStore implements CheckpointStore {
   @Override
   public void delete(long id) {
     // The manifest goes first, so a delete cut short leaves a partial checkpoint, never a damaged one.
-    List<String> keys = keysUnder(dirKey(id));
+    List<String> keys = list(dirKey(id));
     String manifest = dirKey(id) + MANIFEST;
     if (keys.remove(manifest)) {
       deleteKeys(List.of(manifest), id);
@@ -208,10 +208,6 @@ public final class S3CheckpointStore implements CheckpointStore {
       byId.computeIfAbsent(id, k -> new ArrayList<>()).add(key);
     }
     return byId;
-  }
-
-  private List<String> keysUnder(String dir) {
-    return list(dir);
   }
 
   private List<String> list(String keyPrefix) {

@@ -136,6 +136,51 @@ class S3CheckpointRecoveryTest {
   }
 
   @Test
+  void aDamagedNewestCheckpointInTheBucketFallsBackToThePreviousOne(@TempDir Path dir) {
+    String bucket = server.newBucket();
+    try (LaminarDB db = open(dir, bucket, Durability.NONE)) {
+      db.execute(DDL);
+      db.start();
+      push(db, 0, 30);
+      db.checkpoint();
+      push(db, 30, 60);
+      db.checkpoint();
+      db.shutdownNow();
+    }
+    String state = objectKeys(bucket).stream()
+        .filter(k -> k.startsWith("laminar/db1/checkpoint-00000000000000000002/") && !k.endsWith("manifest.json"))
+        .findFirst().orElseThrow();
+    try (S3Client c = server.client()) {
+      byte[] b = c.getObjectAsBytes(r -> r.bucket(bucket).key(state)).asByteArray();
+      b[b.length / 2] ^= 0x01;
+      c.putObject(r -> r.bucket(bucket).key(state), software.amazon.awssdk.core.sync.RequestBody.fromBytes(b));
+    }
+    try (LaminarDB db = open(dir, bucket, Durability.NONE)) {
+      assertThat(db.recoveredCheckpoint().checkpointId()).isEqualTo(1);
+      assertThat(db.recoveredCheckpoint().skipped()).singleElement().asString().contains("LDB-6004")
+          .contains("fails its checksum");
+      assertThat(db.recoveredCheckpoint().resumePosition("t")).isEqualTo(30);
+      db.start();
+      push(db, 30, 90);
+      db.sourceUntyped("t").watermark(10_000);
+      db.awaitIdle();
+      assertThat(totals(db)).isEqualTo(expected(90, 10_000));
+    }
+  }
+
+  @Test
+  void anUnreachableStoreFailsTheOpenAndReleasesTheDirectory(@TempDir Path dir) {
+    java.util.Map<String, String> options = new java.util.HashMap<>(server.options());
+    options.put("endpoint", "http://127.0.0.1:1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LaminarDB.builder().storageDir(dir)
+        .checkpointStorage(URI.create("s3://any/laminar"), options).build())
+        .hasMessageContaining("LDB-6001").hasMessageContaining("cannot reach the object store (network)");
+    try (LaminarDB db = LaminarDB.builder().storageDir(dir).build()) {
+      assertThat(db.recoveredCheckpoint().restored()).isFalse();
+    }
+  }
+
+  @Test
   void retentionDeletesOldCheckpointsFromTheBucket(@TempDir Path dir) {
     String bucket = server.newBucket();
     try (LaminarDB db = LaminarDB.builder().storageDir(dir).durability(Durability.NONE).deterministic(true)
