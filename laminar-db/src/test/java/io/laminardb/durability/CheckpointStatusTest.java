@@ -53,6 +53,34 @@ class CheckpointStatusTest {
   }
 
   @Test
+  void afterARestartTheStoredCheckpointsAreListed(@TempDir Path dir) {
+    ManualClock clock = new ManualClock(2_000);
+    long[] bytes = new long[3];
+    try (LaminarDB db = LaminarDB.builder().storageDir(dir).durability(Durability.NONE).deterministic(true)
+        .clock(clock).checkpointRetention(2).build()) {
+      db.execute(RecoveryTest.DDL);
+      db.start();
+      for (int i = 0; i < 3; i++) {
+        RecoveryTest.push(db, i * 10, i * 10 + 10);
+        bytes[i] = db.checkpoint().stateBytes();
+        clock.advance(java.time.Duration.ofMillis(100));
+      }
+      db.shutdownNow();
+    }
+    try (LaminarDB db = LaminarDB.builder().storageDir(dir).durability(Durability.NONE).deterministic(true)
+        .clock(clock).build()) {
+      List<Row> rows = ((ExecuteResult.Rows) db.execute("SHOW CHECKPOINT STATUS")).rows();
+      String location = dir.resolve("checkpoints").toString();
+      assertThat(rows).hasSize(2);
+      assertThat(values(rows.get(0))).containsExactly(3L, 3L, 2_200L, "restored", bytes[2], null, null, location,
+          null);
+      assertThat(values(rows.get(1))).containsExactly(2L, 2L, 2_100L, "stored", bytes[1], null, null, location,
+          null);
+      assertThat(db.metrics().checkpoints().completed()).isZero();
+    }
+  }
+
+  @Test
   void failedCheckpointsAreCountedAndShown(@TempDir Path dir) {
     FaultInjectingStorageFiles files = new FaultInjectingStorageFiles(LocalStorageFiles.INSTANCE);
     try (LaminarDB db = Builders.withFiles(LaminarDB.builder().storageDir(dir).durability(Durability.NONE)

@@ -5,6 +5,7 @@ import io.laminardb.ColumnInfo;
 import io.laminardb.ExecuteResult;
 import io.laminardb.PipelineMetrics;
 import io.laminardb.Row;
+import io.laminardb.core.checkpoint.CheckpointManifest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,8 +25,9 @@ final class CheckpointHistory {
       new ColumnInfo("duration_ms", "BIGINT", false), new ColumnInfo("pause_us", "BIGINT", false),
       new ColumnInfo("location", "VARCHAR", false), new ColumnInfo("error", "VARCHAR", true));
 
-  private record Attempt(long id, long epoch, long timestampMs, boolean ok, long stateBytes, long durationMillis,
-      long pauseMicros, String error) {}
+  /** {@code durationMillis}/{@code pauseMicros} are null for checkpoints an earlier process wrote. */
+  private record Attempt(long id, long epoch, long timestampMs, String status, long stateBytes,
+      Long durationMillis, Long pauseMicros, String error) {}
 
   private final String location;
   private final ArrayDeque<Attempt> newestFirst = new ArrayDeque<>();
@@ -40,7 +42,7 @@ final class CheckpointHistory {
 
   synchronized void completed(CheckpointResult r) {
     completed++;
-    lastCompleted = new Attempt(r.checkpointId(), r.epoch(), r.timestampMs(), true, r.stateBytes(),
+    lastCompleted = new Attempt(r.checkpointId(), r.epoch(), r.timestampMs(), "completed", r.stateBytes(),
         r.durationMillis(), r.barrierMicros(), null);
     add(lastCompleted);
   }
@@ -49,7 +51,20 @@ final class CheckpointHistory {
       String error) {
     failed++;
     lastFailure = error;
-    add(new Attempt(id, id, timestampMs, false, stateBytes, durationMillis, pauseMicros, error));
+    add(new Attempt(id, id, timestampMs, "failed", stateBytes, durationMillis, pauseMicros, error));
+  }
+
+  /**
+   * A valid checkpoint found in the store on open, oldest first: {@code restored} for the one recovery
+   * used, {@code stored} for older ones kept for fallback. Not counted in the metrics of this process.
+   */
+  synchronized void found(CheckpointManifest m, boolean restored) {
+    long bytes = 0;
+    for (CheckpointManifest.StateEntry s : m.states()) {
+      bytes += s.length();
+    }
+    add(new Attempt(m.checkpointId(), m.epoch(), m.timestampMs(), restored ? "restored" : "stored", bytes, null,
+        null, null));
   }
 
   private void add(Attempt a) {
@@ -71,7 +86,7 @@ final class CheckpointHistory {
     List<Row> rows = new ArrayList<>();
     for (Iterator<Attempt> it = newestFirst.iterator(); it.hasNext();) {
       Attempt a = it.next();
-      rows.add(new Row(COLUMNS, new Object[] {a.id(), a.epoch(), a.timestampMs(), a.ok() ? "completed" : "failed",
+      rows.add(new Row(COLUMNS, new Object[] {a.id(), a.epoch(), a.timestampMs(), a.status(),
           a.stateBytes(), a.durationMillis(), a.pauseMicros(), location, a.error()}));
     }
     return new ExecuteResult.Rows(COLUMNS, rows);

@@ -135,6 +135,10 @@ public final class DurableStorage implements DurabilityHooks, AutoCloseable {
     return checkpoints;
   }
 
+  CheckpointHistory history() {
+    return history;
+  }
+
   Map<String, TwoPhaseSink> sinks() {
     return sinks;
   }
