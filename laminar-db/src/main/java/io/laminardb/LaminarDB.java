@@ -3,6 +3,7 @@ package io.laminardb;
 import io.laminardb.common.error.ErrorCode;
 import io.laminardb.common.error.LaminarException;
 import io.laminardb.internal.Database;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -190,6 +191,7 @@ public final class LaminarDB implements AutoCloseable {
   /** Configures and opens a database. */
   public static final class Builder {
     private Path storageDir;
+    private CheckpointStorage checkpointStorage;
     private int bufferSize = 65_536;
     private Backpressure backpressure = Backpressure.BLOCK;
     private final Map<String, String> configVars = new HashMap<>();
@@ -311,6 +313,16 @@ public final class LaminarDB implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Writes checkpoints to {@code location} (for example {@code s3://bucket/prefix}) instead of
+     * {@code <storageDir>/checkpoints}; the catalog and the write-ahead log stay in {@code storageDir}. The
+     * store for the scheme must be on the classpath ({@code laminar-storage-s3} for {@code s3}).
+     */
+    public Builder checkpointStorage(URI location, Map<String, String> options) {
+      this.checkpointStorage = new CheckpointStorage(location, options);
+      return this;
+    }
+
     /** Tests only: the file operations of the storage directory (fault injection). */
     Builder storageFiles(io.laminardb.core.storage.StorageFiles files) {
       durability = durability.withFiles(files);
@@ -318,9 +330,14 @@ public final class LaminarDB implements AutoCloseable {
     }
 
     public LaminarDB build() {
+      if (checkpointStorage != null && storageDir == null) {
+        throw new LaminarException(ErrorCode.INVALID_CONFIG, "checkpointStorage(" + checkpointStorage.location()
+            + ") needs storageDir(...): the catalog and the write-ahead log live there");
+      }
       return new LaminarDB(new Database(new Database.Settings(storageDir, bufferSize, backpressure,
           Map.copyOf(configVars), clock, deterministic, errorListener, subscriptionBufferRows,
-          computeSpinNanos, durability)));
+          computeSpinNanos, checkpointStorage == null ? durability
+              : durability.withCheckpointStorage(checkpointStorage))));
     }
   }
 }

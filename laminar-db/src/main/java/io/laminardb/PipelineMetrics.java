@@ -12,16 +12,39 @@ import java.util.Map;
  * @param sources per-source counters by name
  * @param streams per-stream counters by name
  * @param lookups per-lookup-table cache counters by name (CREATE LOOKUP TABLE)
+ * @param checkpoints checkpoint counters since the database was opened ({@link CheckpointMetrics#NONE}
+ *     without a storage directory)
  */
 public record PipelineMetrics(long totalEventsIngested, long totalEventsEmitted, long queryErrors,
     Duration uptime, PipelineState state, long stepsProcessed, Map<String, SourceMetrics> sources,
-    Map<String, StreamMetrics> streams, Map<String, LookupMetrics> lookups) {
+    Map<String, StreamMetrics> streams, Map<String, LookupMetrics> lookups, CheckpointMetrics checkpoints) {
+
+  public PipelineMetrics(long totalEventsIngested, long totalEventsEmitted, long queryErrors, Duration uptime,
+      PipelineState state, long stepsProcessed, Map<String, SourceMetrics> sources,
+      Map<String, StreamMetrics> streams, Map<String, LookupMetrics> lookups) {
+    this(totalEventsIngested, totalEventsEmitted, queryErrors, uptime, state, stepsProcessed, sources, streams,
+        lookups, CheckpointMetrics.NONE);
+  }
 
   public PipelineMetrics(long totalEventsIngested, long totalEventsEmitted, long queryErrors, Duration uptime,
       PipelineState state, long stepsProcessed, Map<String, SourceMetrics> sources,
       Map<String, StreamMetrics> streams) {
     this(totalEventsIngested, totalEventsEmitted, queryErrors, uptime, state, stepsProcessed, sources, streams,
         Map.of());
+  }
+
+  /**
+   * @param completed checkpoints made durable since open
+   * @param failed checkpoints that failed (capture or write); the previous checkpoints stayed intact
+   * @param lastCheckpointId id of the newest completed checkpoint (0: none yet)
+   * @param lastDurationMillis barrier to durable, of the newest completed checkpoint
+   * @param lastStateBytes state bytes written by the newest completed checkpoint
+   * @param lastPauseMicros how long the newest completed checkpoint paused the compute thread
+   * @param lastFailure message of the newest failure, or null
+   */
+  public record CheckpointMetrics(long completed, long failed, long lastCheckpointId, long lastDurationMillis,
+      long lastStateBytes, long lastPauseMicros, String lastFailure) {
+    public static final CheckpointMetrics NONE = new CheckpointMetrics(0, 0, 0, 0, 0, 0, null);
   }
 
   /**

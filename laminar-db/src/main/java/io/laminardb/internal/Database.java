@@ -295,7 +295,8 @@ public final class Database {
     }
     return new PipelineMetrics(ingested, emitted, queryErrors.get(),
         Duration.ofNanos(System.nanoTime() - openedAtNanos), state, loop.completedCount(), sources, streams,
-        statements.lookupMetrics());
+        statements.lookupMetrics(),
+        storage == null ? PipelineMetrics.CheckpointMetrics.NONE : storage.checkpointMetrics());
   }
 
   public PipelineTopology topology() {

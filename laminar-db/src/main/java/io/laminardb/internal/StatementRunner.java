@@ -197,6 +197,7 @@ final class StatementRunner implements RelationResolver {
           List.of("name", "primary_key", "connector", "cache"), lookupTables.describeAll(catalog));
       case Statement.Insert i -> insert(i);
       case Statement.Drop d -> drop(d);
+      case Statement.Show s when s.what().equals("CHECKPOINT STATUS") -> hooks.checkpointStatus();
       case Statement.Show s -> MetadataQueries.show(catalog, s.what());
       case Statement.ShowCreate s -> MetadataQueries.showCreate(catalog, s.kind(), s.name());
       case Statement.Describe d -> MetadataQueries.describe(catalog, d.name());

@@ -46,6 +46,12 @@ class LayeringTest {
   }
 
   @Test
+  void objectStoreClientsStayInTheirModule() {
+    // Checkpoint stores on object storage are found at run time (CheckpointStoreFactory).
+    noClasses().should().dependOnClassesThat().resideInAnyPackage("software.amazon..").check(classes);
+  }
+
+  @Test
   void sqlDoesNotKnowTheDatabase() {
     noClasses().that().resideInAPackage("io.laminardb.sql..")
         .should().dependOnClassesThat().resideInAnyPackage("io.laminardb.internal..")

@@ -8,7 +8,7 @@ import java.util.Map;
  * Where checkpoints live. A checkpoint becomes visible all at once, only after every state file and the
  * manifest are durable, so a crash or an I/O error mid-write leaves the previous checkpoints untouched.
  */
-public interface CheckpointStore {
+public interface CheckpointStore extends AutoCloseable {
   /** Writes the state blobs ({@code file name -> bytes}, as named by the manifest) and then the manifest. */
   void save(CheckpointManifest manifest, Map<String, byte[]> files) throws IOException;
 
@@ -28,6 +28,10 @@ public interface CheckpointStore {
 
   /** Removes leftovers of writes that never completed. */
   void cleanPartial() throws IOException;
+
+  /** Releases the store's connections; a local store holds none. */
+  @Override
+  default void close() throws IOException {}
 
   /** A verified checkpoint: the manifest and its state blobs by key. */
   record LoadedCheckpoint(CheckpointManifest manifest, Map<String, byte[]> states) {}

@@ -47,10 +47,13 @@ final class CheckpointCoordinator {
   private long lastBarrierMillis;
   private volatile int failures;
   private volatile String lastFailure;
+  private final CheckpointHistory history;
 
   CheckpointCoordinator(CheckpointStore store, StateCapture capture, StepLoop loop, Clock clock,
-      DurabilitySettings settings, PushLog log, long nextId, Map<Long, Long> existing) {
+      DurabilitySettings settings, PushLog log, long nextId, Map<Long, Long> existing,
+      CheckpointHistory history) {
     this.store = store;
+    this.history = history;
     this.capture = capture;
     this.loop = loop;
     this.clock = clock;
@@ -125,18 +128,28 @@ final class CheckpointCoordinator {
       snapshot = capture.take(b, log == null ? 0 : log.coveredLsn());
     } catch (RuntimeException e) {
       inFlight.set(false);
+      history.failed(nextId - 1, clock.millis(), 0, 0, 0, String.valueOf(e.getMessage()));
       done.completeExceptionally(e);
       return;
     }
     writer.execute(() -> {
       try {
-        done.complete(write(snapshot));
+        CheckpointResult result = write(snapshot);
+        history.completed(result);
+        done.complete(result);
       } catch (Throwable e) {
-        failures++;
-        lastFailure = String.valueOf(e.getMessage());
-        done.completeExceptionally(e instanceof LaminarException ? e
+        Throwable reported = e instanceof LaminarException ? e
             : new LaminarException(ErrorCode.CHECKPOINT_FAILED, "checkpoint " + snapshot.manifest().checkpointId()
-                + " could not be written (the previous checkpoints are intact): " + e, e));
+                + " could not be written (the previous checkpoints are intact): " + e, e);
+        failures++;
+        lastFailure = String.valueOf(reported.getMessage());
+        long bytes = 0;
+        for (byte[] f : snapshot.files().values()) {
+          bytes += f.length;
+        }
+        history.failed(snapshot.manifest().checkpointId(), snapshot.manifest().timestampMs(), bytes,
+            (System.nanoTime() - snapshot.startNanos()) / 1_000_000, snapshot.barrierNanos() / 1_000, lastFailure);
+        done.completeExceptionally(reported);
       } finally {
         inFlight.set(false);
       }

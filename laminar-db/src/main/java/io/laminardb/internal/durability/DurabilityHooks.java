@@ -42,6 +42,12 @@ public interface DurabilityHooks {
         "CHECKPOINT needs a database opened with storageDir(...)");
   }
 
+  /** SQL {@code SHOW CHECKPOINT STATUS}: the newest checkpoint attempts, newest first. */
+  default ExecuteResult checkpointStatus() {
+    throw new LaminarException(ErrorCode.INVALID_OPERATION,
+        "SHOW CHECKPOINT STATUS needs a database opened with storageDir(...)");
+  }
+
   /** Validates {@code INTO connector (...)} of a sink before its query starts. */
   default void checkSinkConnector(String sink, String connector, Map<String, String> options) {
     throw new LaminarException(ErrorCode.CONNECTOR_CONFIG, "sink connector '" + connector

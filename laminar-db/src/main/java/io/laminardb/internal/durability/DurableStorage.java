@@ -6,7 +6,6 @@ import io.laminardb.RecoveredCheckpoint;
 import io.laminardb.common.error.ErrorCode;
 import io.laminardb.common.error.LaminarException;
 import io.laminardb.core.checkpoint.CheckpointStore;
-import io.laminardb.core.checkpoint.LocalCheckpointStore;
 import io.laminardb.core.pipeline.Pipeline;
 import io.laminardb.core.pipeline.QueryRuntime;
 import io.laminardb.core.pipeline.SourceNode;
@@ -52,6 +51,7 @@ public final class DurableStorage implements DurabilityHooks, AutoCloseable {
   private PushLog pushLog;
   private CheckpointCoordinator coordinator;
   private RecoveredCheckpoint recovered = RecoveredCheckpoint.NONE;
+  private final CheckpointHistory history;
 
   private DurableStorage(Path dir, DurabilitySettings settings, Catalog catalog, Pipeline pipeline,
       StepLoop loop, Clock clock) {
@@ -69,7 +69,14 @@ public final class DurableStorage implements DurabilityHooks, AutoCloseable {
     }
     this.lock = DirectoryLock.acquire(dir);
     this.catalogStore = new CatalogStore(dir.resolve("catalog.json"), files);
-    this.checkpoints = new LocalCheckpointStore(dir.resolve("checkpoints"), files);
+    try {
+      this.checkpoints = CheckpointStores.open(dir, settings);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    this.history = new CheckpointHistory(settings.checkpointStorage() == null
+        ? dir.resolve("checkpoints").toString() : settings.checkpointStorage().location().toString());
   }
 
   /**
@@ -128,6 +135,10 @@ public final class DurableStorage implements DurabilityHooks, AutoCloseable {
     return checkpoints;
   }
 
+  CheckpointHistory history() {
+    return history;
+  }
+
   Map<String, TwoPhaseSink> sinks() {
     return sinks;
   }
@@ -146,7 +157,7 @@ public final class DurableStorage implements DurabilityHooks, AutoCloseable {
       this.pushLog = new PushLog(wal, this::sourceId, coveredLsn, () -> fault, this::markFaulted);
     }
     this.coordinator = new CheckpointCoordinator(checkpoints, capture(), loop, clock, settings, pushLog,
-        nextCheckpointId, existing);
+        nextCheckpointId, existing, history);
   }
 
   void setRecovered(RecoveredCheckpoint result) {
@@ -170,6 +181,11 @@ public final class DurableStorage implements DurabilityHooks, AutoCloseable {
   public CheckpointResult checkpoint() {
     checkHealthy();
     return coordinator.checkpoint();
+  }
+
+  /** Checkpoint counters since open, for {@code db.metrics()}. */
+  public io.laminardb.PipelineMetrics.CheckpointMetrics checkpointMetrics() {
+    return history.metrics();
   }
 
   public RecoveredCheckpoint recovered() {
@@ -204,6 +220,12 @@ public final class DurableStorage implements DurabilityHooks, AutoCloseable {
       } catch (IOException | LaminarException ignored) {
         // A failed log has already reported its error to every push.
       }
+    }
+    try {
+      checkpoints.close();
+    } catch (IOException | RuntimeException e) {
+      System.getLogger(DurableStorage.class.getName()).log(System.Logger.Level.WARNING,
+          "closing the checkpoint store failed: " + e.getMessage());
     }
     lock.close();
   }
@@ -302,6 +324,11 @@ public final class DurableStorage implements DurabilityHooks, AutoCloseable {
   public ExecuteResult checkpointStatement() {
     CheckpointResult r = checkpoint();
     return new ExecuteResult.Ddl("CHECKPOINT", String.valueOf(r.checkpointId()));
+  }
+
+  @Override
+  public ExecuteResult checkpointStatus() {
+    return history.rows();
   }
 
   @Override

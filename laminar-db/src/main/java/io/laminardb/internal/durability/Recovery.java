@@ -76,6 +76,13 @@ final class Recovery {
           }
         }
       }
+      for (long id : good.keySet()) {
+        CheckpointManifest m = id == restored.manifest().checkpointId() ? restored.manifest()
+            : manifestOrNull(store, id);
+        if (m != null) {
+          storage.history().found(m, m == restored.manifest());
+        }
+      }
       long nextId = (ids.isEmpty() ? 0 : ids.get(ids.size() - 1)) + 1;
       CheckpointManifest manifest = restored == null ? null : restored.manifest();
       long restoredEpoch = manifest == null ? 0 : manifest.epoch();
@@ -102,6 +109,14 @@ final class Recovery {
       }
     }
     return false;
+  }
+
+  private static CheckpointManifest manifestOrNull(CheckpointStore store, long id) {
+    try {
+      return store.readManifest(id);
+    } catch (IOException | LaminarException e) {
+      return null;
+    }
   }
 
   private static long walLsnOf(CheckpointStore store, long id) {

@@ -593,12 +593,14 @@ public final class StatementParser {
       what = "MATERIALIZED VIEWS";
     } else if (c.acceptAll("LOOKUP", "TABLES")) {
       what = "LOOKUP TABLES";
+    } else if (c.acceptAll("CHECKPOINT", "STATUS")) {
+      what = "CHECKPOINT STATUS";
     } else {
       Token t = c.next();
       what = t.text().toUpperCase(Locale.ROOT);
       if (!List.of("SOURCES", "STREAMS", "SINKS", "TABLES", "QUERIES").contains(what)) {
-        throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "expected SOURCES, STREAMS, SINKS, TABLES or"
-            + " MATERIALIZED VIEWS after SHOW but found " + TokenCursor.describe(t), t.line(), t.column(),
+        throw new LaminarException(ErrorCode.SQL_UNSUPPORTED, "expected SOURCES, STREAMS, SINKS, TABLES,"
+            + " MATERIALIZED VIEWS or CHECKPOINT STATUS after SHOW but found " + TokenCursor.describe(t), t.line(), t.column(),
             null);
       }
     }
