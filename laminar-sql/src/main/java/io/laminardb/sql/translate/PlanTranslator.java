@@ -45,6 +45,8 @@ public final class PlanTranslator {
   /** Output columns that key each operator's rows (aggregates and projections of them). */
   private final java.util.Map<OperatorSpec, int[]> upsertKeys = new java.util.IdentityHashMap<>();
   private final java.util.Map<OperatorSpec, int[]> aggregateKeys = new java.util.IdentityHashMap<>();
+  /** Window-bound columns, so analytic and top-N partitions keyed by them are evicted by watermark. */
+  final ClosingColumns closing = new ClosingColumns();
 
   private final java.util.function.Function<String, String> eventTimeColumns;
   private io.laminardb.sql.planner.RelationResolver resolver;
@@ -180,6 +182,7 @@ public final class PlanTranslator {
       sawAggregate = true;
       OperatorSpec spec = new AggregateTranslator(this, options).translate(aggregate);
       if (spec instanceof io.laminardb.core.plan.AggregateOperatorSpec a) {
+        closing.aggregate(a);
         var layout = a.aggregate().layout();
         int[] key = java.util.Arrays.copyOf(layout.keyColumns(), layout.keyColumns().length
             + (layout.windowStartColumn() >= 0 ? 1 : 0));
@@ -267,6 +270,7 @@ public final class PlanTranslator {
       outputFields.add(inputSchema.field(weight));
     }
     OperatorSpec spec = compile(input, inputType, condition, projections, new Schema(outputFields));
+    closing.projection(input, spec, projections);
     int[] inputKey = upsertKeys.get(input);
     if (inputKey != null) {
       int[] key = new int[inputKey.length];

@@ -55,7 +55,7 @@ class OverSnapshotTest {
         for (int f = 0; f < functions.size(); f++) {
           out.add(new Field("f" + f, functions.get(f).resultType()));
         }
-        return new AnalyticOperator(INPUT, new Schema(out), new int[] {0}, 3, functions, "analytic");
+        return new AnalyticOperator(INPUT, new Schema(out), new int[] {0}, 3, functions, null, "analytic");
       };
       case ROW_NUMBER_UPSERT -> topN(RankKind.ROW_NUMBER, 3, false, null);
       case RANK_CHANGES -> topN(RankKind.RANK, 2, true, null);
@@ -72,7 +72,7 @@ class OverSnapshotTest {
     }
     SortKey[] keys = {new SortKey(1, true, true), new SortKey(2, false, false)};
     return () -> new TopNOperator(INPUT, new Schema(out), new int[] {0}, keys, kind, limit, isChanges, true,
-        upsertKey, "top");
+        upsertKey, null, "top");
   }
 
   /** Collects emitted rows as text, one list entry per step (rows in emission order). */
