@@ -24,6 +24,7 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexUtil;
 
 /**
@@ -169,10 +170,45 @@ final class JoinTranslator {
     }
     List<LookupPredicate> restriction = List.copyOf(predicates);
     String tableName = table;
+    int[] projection = tableColumnsRead(join, kept, leftWidth, tableSchema.size(), primaryKey);
     OperatorSpec spec = new LookupJoinSpec(stream, table, tableSchema,
-        () -> resolver.lookupSource(tableName).restrict(restriction, null), streamKeys, type,
+        () -> resolver.lookupSource(tableName).restrict(restriction, projection), streamKeys, type,
         pushed.isEmpty() ? "" : pushed.toString(), -1);
     return withResidual(spec, kept, join.getCluster().getRexBuilder());
+  }
+
+  /**
+   * The table columns a lookup join must fetch: those read above the join and by its residual conditions,
+   * plus the key; null (all) when every column is read or the reader is unknown (another join, SELECT *).
+   */
+  private int[] tableColumnsRead(Join join, List<RexNode> residual, int leftWidth, int width, int[] key) {
+    java.util.BitSet above = plan.columnsReadAbove(join);
+    if (above == null) {
+      return null;
+    }
+    java.util.BitSet read = new java.util.BitSet();
+    above.stream().filter(c -> c >= leftWidth).forEach(c -> read.set(c - leftWidth));
+    for (RexNode r : residual) {
+      org.apache.calcite.plan.RelOptUtil.InputFinder.bits(r).stream().filter(c -> c >= leftWidth)
+          .forEach(c -> read.set(c - leftWidth));
+    }
+    for (int k : key) {
+      read.set(k);
+    }
+    return read.cardinality() >= width ? null : read.stream().toArray();
+  }
+
+  /** The input columns {@code calc} reads (its projections and condition). */
+  static java.util.BitSet columnsRead(Calc calc) {
+    RexProgram program = calc.getProgram();
+    List<RexNode> used = new ArrayList<>();
+    for (var ref : program.getProjectList()) {
+      used.add(program.expandLocalRef(ref));
+    }
+    if (program.getCondition() != null) {
+      used.add(program.expandLocalRef(program.getCondition()));
+    }
+    return org.apache.calcite.plan.RelOptUtil.InputFinder.bits(used, null).toBitSet();
   }
 
   // ---- ASOF and temporal joins ----

@@ -47,6 +47,8 @@ public final class PlanTranslator {
   private final java.util.Map<OperatorSpec, int[]> aggregateKeys = new java.util.IdentityHashMap<>();
   /** Window-bound columns, so analytic and top-N partitions keyed by them are evicted by watermark. */
   final ClosingColumns closing = new ClosingColumns();
+  /** The join output columns the Calc above a join reads (a lookup join fetches only those table columns). */
+  private final java.util.Map<RelNode, java.util.BitSet> readAboveJoin = new java.util.IdentityHashMap<>();
 
   private final java.util.function.Function<String, String> eventTimeColumns;
   private io.laminardb.sql.planner.RelationResolver resolver;
@@ -165,6 +167,9 @@ public final class PlanTranslator {
       return over;
     }
     if (rel instanceof Calc calc) {
+      if (calc.getInput() instanceof Join) {
+        readAboveJoin.put(calc.getInput(), JoinTranslator.columnsRead(calc));
+      }
       return calc(visit(calc.getInput()), calc, -1, null);
     }
     if (rel instanceof Union union) {
@@ -210,6 +215,11 @@ public final class PlanTranslator {
   /** {@code calc} applied to an already translated input (OVER translation builds the input itself). */
   OperatorSpec calcOver(OperatorSpec input, Calc calc) {
     return calc(input, calc, -1, null);
+  }
+
+  /** The output columns of {@code join} the query reads above it, or null when unknown (all). */
+  java.util.BitSet columnsReadAbove(RelNode join) {
+    return readAboveJoin.get(join);
   }
 
   /** Declares the output columns of {@code spec} that key its rows (an upsert stream). */
