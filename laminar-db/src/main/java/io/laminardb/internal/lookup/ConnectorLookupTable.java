@@ -101,6 +101,11 @@ public final class ConnectorLookupTable implements LookupSource, AutoCloseable {
     unrestricted.lookupAll(keys, count, results);
   }
 
+  @Override
+  public boolean batchesMisses() {
+    return unrestricted.batchesMisses();
+  }
+
   /**
    * A source answering only rows passing {@code predicates}, reading only {@code projection}: pushed to the
    * connector (the SQL WHERE and select list it sends) unless {@code pushdown = 'disabled'}, when the rows
