@@ -98,8 +98,16 @@ final class JoinTranslator {
     }
     OperatorSpec left = plan.visit(join.getLeft());
     OperatorSpec right = plan.visit(join.getRight());
-    rejectChangelog(left, "interval join");
-    rejectChangelog(right, "interval join");
+    boolean leftChanges = left.outputSchema().indexOf(WEIGHT) >= 0;
+    boolean rightChanges = right.outputSchema().indexOf(WEIGHT) >= 0;
+    if ((leftChanges || rightChanges) && type != JoinType.INNER) {
+      throw unsupported("changelog input (EMIT CHANGES, __weight) to a " + type + " interval join (retractions"
+          + " are supported for INNER interval joins)");
+    }
+    if (rightChanges && !leftChanges) {
+      throw unsupported("changelog input (EMIT CHANGES, __weight) on the right side only of an interval join;"
+          + " put the changelog stream on the left (the output weight is the left __weight column)");
+    }
     JoinLayout layout = layout(type, left, right, parts, parts.leftTime, parts.rightTime);
     if (parts.lower.offset() > parts.upper.offset()) {
       throw new LaminarException(ErrorCode.JOIN_TIME_BOUND_MISSING, "the join's time bound is empty: the lower"
