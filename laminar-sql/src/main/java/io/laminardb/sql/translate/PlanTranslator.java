@@ -47,6 +47,7 @@ public final class PlanTranslator {
   private final java.util.Map<OperatorSpec, int[]> aggregateKeys = new java.util.IdentityHashMap<>();
   /** Window-bound columns, so analytic and top-N partitions keyed by them are evicted by watermark. */
   final ClosingColumns closing = new ClosingColumns();
+  private int failedJoin = -1;
   /** The join output columns the Calc above a join reads (a lookup join fetches only those table columns). */
   private final java.util.Map<RelNode, java.util.BitSet> readAboveJoin = new java.util.IdentityHashMap<>();
 
@@ -200,7 +201,16 @@ public final class PlanTranslator {
       return spec;
     }
     if (rel instanceof Join join) {
-      return new JoinTranslator(this, resolver, asofClauses).translate(join);
+      try {
+        return new JoinTranslator(this, resolver, asofClauses).translate(join);
+      } catch (LaminarException e) {
+        // The innermost failing join names the position; joins from EXISTS/IN subqueries have no keyword.
+        if (failedJoin < 0 && join.getJoinType() != org.apache.calcite.rel.core.JoinRelType.SEMI
+            && join.getJoinType() != org.apache.calcite.rel.core.JoinRelType.ANTI) {
+          failedJoin = joinsBelow(join.getLeft());
+        }
+        throw e;
+      }
     }
     if (rel instanceof Sort) {
       throw unsupported("ORDER BY / LIMIT on an unbounded stream");
@@ -215,6 +225,22 @@ public final class PlanTranslator {
   /** {@code calc} applied to an already translated input (OVER translation builds the input itself). */
   OperatorSpec calcOver(OperatorSpec input, Calc calc) {
     return calc(input, calc, -1, null);
+  }
+
+  /**
+   * Which JOIN keyword of the query text (0-based, left-deep order) a translation error belongs to, or -1
+   * when it came from elsewhere.
+   */
+  public int failedJoin() {
+    return failedJoin;
+  }
+
+  private static int joinsBelow(RelNode rel) {
+    int n = rel instanceof Join ? 1 : 0;
+    for (RelNode input : rel.getInputs()) {
+      n += joinsBelow(input);
+    }
+    return n;
   }
 
   /** The output columns of {@code join} the query reads above it, or null when unknown (all). */
