@@ -33,6 +33,19 @@ final class LocallyFilteredLookup implements LookupSource {
     return accept(source.lookupLong(key));
   }
 
+  @Override
+  public void lookupAll(Object[][] keys, int count, Object[][] results) {
+    source.lookupAll(keys, count, results);
+    for (int i = 0; i < count; i++) {
+      results[i] = accept(results[i]);
+    }
+  }
+
+  @Override
+  public boolean batchesMisses() {
+    return source.batchesMisses();
+  }
+
   private Object[] accept(Object[] row) {
     if (row == null) {
       return null;

@@ -57,6 +57,14 @@ public interface LookupSource {
     return predicates.isEmpty() ? this : new LocallyFilteredLookup(this, predicates);
   }
 
+  /**
+   * Whether a probe may cost a round trip to an external system, so a join should hand it a whole batch of
+   * keys through {@link #lookupAll} (one round trip for all misses) rather than probe row by row.
+   */
+  default boolean batchesMisses() {
+    return false;
+  }
+
   /** Approximate bytes held in memory (cache or table contents), for metrics. */
   default long sizeBytes() {
     return 0;

@@ -28,6 +28,8 @@ public final class ConnectorLookupTable implements LookupSource, AutoCloseable {
   private final LookupCounters counters = new LookupCounters();
   private final List<LookupSource> bindings = new CopyOnWriteArrayList<>();
   private final LookupSource unrestricted;
+  /** One binding per distinct restriction: queries reading the same rows and columns share a cache. */
+  private final java.util.Map<List<Object>, LookupSource> restricted = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Validates the connector and, for a full cache, loads the table (so CREATE fails with LDB-5001 when the
@@ -99,6 +101,11 @@ public final class ConnectorLookupTable implements LookupSource, AutoCloseable {
     unrestricted.lookupAll(keys, count, results);
   }
 
+  @Override
+  public boolean batchesMisses() {
+    return unrestricted.batchesMisses();
+  }
+
   /**
    * A source answering only rows passing {@code predicates}, reading only {@code projection}: pushed to the
    * connector (the SQL WHERE and select list it sends) unless {@code pushdown = 'disabled'}, when the rows
@@ -109,10 +116,14 @@ public final class ConnectorLookupTable implements LookupSource, AutoCloseable {
     if (!config.pushdown()) {
       return predicates.isEmpty() ? this : LookupSource.super.restrict(predicates, projection);
     }
-    if (predicates.isEmpty() && projection == null) {
+    if (predicates.isEmpty() && (projection == null || config.mode() == LookupCacheConfig.Mode.FULL)) {
+      // A full cache already holds every column; a narrower second copy would only cost another load.
       return this;
     }
-    return bind(new LookupQuery(predicates, projection));
+    LookupQuery query = new LookupQuery(predicates, projection);
+    List<Object> key = new ArrayList<>(query.predicates());
+    key.add(query.columns() == null ? "*" : java.util.Arrays.toString(query.columns()));
+    return restricted.computeIfAbsent(key, k -> bind(query));
   }
 
   /**

@@ -117,6 +117,11 @@ final class PartialCacheLookup implements LookupSource {
   }
 
   @Override
+  public boolean batchesMisses() {
+    return true;
+  }
+
+  @Override
   public void lookupAll(Object[][] keys, int count, Object[][] results) {
     int[] missing = null;
     int missed = 0;

@@ -134,17 +134,22 @@ public final class QueryPlanner implements AutoCloseable {
     try {
       RelRoot root = toRel(planner, query, true);
       RelNode optimized = optimize(SubqueryJoins.rewrite(root.project()));
+      PlanTranslator translator = new PlanTranslator(calcCompiler, options, name -> {
+        RelationResolver.Relation r = resolver.find(name);
+        return r == null ? null : r.eventTimeColumn();
+      });
       try {
-        return new PlannedQuery(new PlanTranslator(calcCompiler, options, name -> {
-          RelationResolver.Relation r = resolver.find(name);
-          return r == null ? null : r.eventTimeColumn();
-        }).withJoins(resolver, asofClauses).translate(optimized,
+        return new PlannedQuery(translator.withJoins(resolver, asofClauses).translate(optimized,
             io.laminardb.sql.translate.JoinColumnNames.apply(query.sql(), root.rel,
                 root.validatedRowType.getFieldNames())),
             explain(optimized));
       } catch (LaminarException e) {
+        int[] at = translator.failedJoin() >= 0 ? JoinPositions.of(query, translator.failedJoin()) : null;
+        if (at == null) {
+          at = new int[] {query.line(), query.column()};
+        }
         throw new LaminarException(e.errorCode(), e.getMessage().replaceFirst("^\\[LDB-\\d+\\] ", ""),
-            query.line(), query.column(), e.getCause());
+            at[0], at[1], e.getCause());
       }
     } finally {
       planner.close();

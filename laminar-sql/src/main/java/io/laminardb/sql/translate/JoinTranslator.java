@@ -24,6 +24,7 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexUtil;
 
 /**
@@ -97,8 +98,16 @@ final class JoinTranslator {
     }
     OperatorSpec left = plan.visit(join.getLeft());
     OperatorSpec right = plan.visit(join.getRight());
-    rejectChangelog(left, "interval join");
-    rejectChangelog(right, "interval join");
+    boolean leftChanges = left.outputSchema().indexOf(WEIGHT) >= 0;
+    boolean rightChanges = right.outputSchema().indexOf(WEIGHT) >= 0;
+    if ((leftChanges || rightChanges) && type != JoinType.INNER) {
+      throw unsupported("changelog input (EMIT CHANGES, __weight) to a " + type + " interval join (retractions"
+          + " are supported for INNER interval joins)");
+    }
+    if (rightChanges && !leftChanges) {
+      throw unsupported("changelog input (EMIT CHANGES, __weight) on the right side only of an interval join;"
+          + " put the changelog stream on the left (the output weight is the left __weight column)");
+    }
     JoinLayout layout = layout(type, left, right, parts, parts.leftTime, parts.rightTime);
     if (parts.lower.offset() > parts.upper.offset()) {
       throw new LaminarException(ErrorCode.JOIN_TIME_BOUND_MISSING, "the join's time bound is empty: the lower"
@@ -169,10 +178,45 @@ final class JoinTranslator {
     }
     List<LookupPredicate> restriction = List.copyOf(predicates);
     String tableName = table;
+    int[] projection = tableColumnsRead(join, kept, leftWidth, tableSchema.size(), primaryKey);
     OperatorSpec spec = new LookupJoinSpec(stream, table, tableSchema,
-        () -> resolver.lookupSource(tableName).restrict(restriction, null), streamKeys, type,
+        () -> resolver.lookupSource(tableName).restrict(restriction, projection), streamKeys, type,
         pushed.isEmpty() ? "" : pushed.toString(), -1);
     return withResidual(spec, kept, join.getCluster().getRexBuilder());
+  }
+
+  /**
+   * The table columns a lookup join must fetch: those read above the join and by its residual conditions,
+   * plus the key; null (all) when every column is read or the reader is unknown (another join, SELECT *).
+   */
+  private int[] tableColumnsRead(Join join, List<RexNode> residual, int leftWidth, int width, int[] key) {
+    java.util.BitSet above = plan.columnsReadAbove(join);
+    if (above == null) {
+      return null;
+    }
+    java.util.BitSet read = new java.util.BitSet();
+    above.stream().filter(c -> c >= leftWidth).forEach(c -> read.set(c - leftWidth));
+    for (RexNode r : residual) {
+      org.apache.calcite.plan.RelOptUtil.InputFinder.bits(r).stream().filter(c -> c >= leftWidth)
+          .forEach(c -> read.set(c - leftWidth));
+    }
+    for (int k : key) {
+      read.set(k);
+    }
+    return read.cardinality() >= width ? null : read.stream().toArray();
+  }
+
+  /** The input columns {@code calc} reads (its projections and condition). */
+  static java.util.BitSet columnsRead(Calc calc) {
+    RexProgram program = calc.getProgram();
+    List<RexNode> used = new ArrayList<>();
+    for (var ref : program.getProjectList()) {
+      used.add(program.expandLocalRef(ref));
+    }
+    if (program.getCondition() != null) {
+      used.add(program.expandLocalRef(program.getCondition()));
+    }
+    return org.apache.calcite.plan.RelOptUtil.InputFinder.bits(used, null).toBitSet();
   }
 
   // ---- ASOF and temporal joins ----

@@ -128,8 +128,13 @@ final class OverTranslator {
       }
     }
     description.append(']');
+    var expiry = plans.closing.expiry(input, first.keys.toArray());
+    if (expiry != null) {
+      description.append(", evict by watermark on ")
+          .append(inputSchema.field(first.keys.toArray()[expiry.keyIndex()]).name());
+    }
     return new AnalyticOperatorSpec(input, new Schema(fields), first.keys.toArray(), timeColumn, functions,
-        description.toString());
+        expiry, description.toString());
   }
 
   /** The ORDER BY column: the event time of the input (spec §11.1), ascending. */

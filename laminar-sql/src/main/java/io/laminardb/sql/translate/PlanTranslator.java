@@ -45,6 +45,11 @@ public final class PlanTranslator {
   /** Output columns that key each operator's rows (aggregates and projections of them). */
   private final java.util.Map<OperatorSpec, int[]> upsertKeys = new java.util.IdentityHashMap<>();
   private final java.util.Map<OperatorSpec, int[]> aggregateKeys = new java.util.IdentityHashMap<>();
+  /** Window-bound columns, so analytic and top-N partitions keyed by them are evicted by watermark. */
+  final ClosingColumns closing = new ClosingColumns();
+  private int failedJoin = -1;
+  /** The join output columns the Calc above a join reads (a lookup join fetches only those table columns). */
+  private final java.util.Map<RelNode, java.util.BitSet> readAboveJoin = new java.util.IdentityHashMap<>();
 
   private final java.util.function.Function<String, String> eventTimeColumns;
   private io.laminardb.sql.planner.RelationResolver resolver;
@@ -163,6 +168,9 @@ public final class PlanTranslator {
       return over;
     }
     if (rel instanceof Calc calc) {
+      if (calc.getInput() instanceof Join) {
+        readAboveJoin.put(calc.getInput(), JoinTranslator.columnsRead(calc));
+      }
       return calc(visit(calc.getInput()), calc, -1, null);
     }
     if (rel instanceof Union union) {
@@ -180,6 +188,7 @@ public final class PlanTranslator {
       sawAggregate = true;
       OperatorSpec spec = new AggregateTranslator(this, options).translate(aggregate);
       if (spec instanceof io.laminardb.core.plan.AggregateOperatorSpec a) {
+        closing.aggregate(a);
         var layout = a.aggregate().layout();
         int[] key = java.util.Arrays.copyOf(layout.keyColumns(), layout.keyColumns().length
             + (layout.windowStartColumn() >= 0 ? 1 : 0));
@@ -192,7 +201,16 @@ public final class PlanTranslator {
       return spec;
     }
     if (rel instanceof Join join) {
-      return new JoinTranslator(this, resolver, asofClauses).translate(join);
+      try {
+        return new JoinTranslator(this, resolver, asofClauses).translate(join);
+      } catch (LaminarException e) {
+        // The innermost failing join names the position; joins from EXISTS/IN subqueries have no keyword.
+        if (failedJoin < 0 && join.getJoinType() != org.apache.calcite.rel.core.JoinRelType.SEMI
+            && join.getJoinType() != org.apache.calcite.rel.core.JoinRelType.ANTI) {
+          failedJoin = joinsBelow(join.getLeft());
+        }
+        throw e;
+      }
     }
     if (rel instanceof Sort) {
       throw unsupported("ORDER BY / LIMIT on an unbounded stream");
@@ -207,6 +225,27 @@ public final class PlanTranslator {
   /** {@code calc} applied to an already translated input (OVER translation builds the input itself). */
   OperatorSpec calcOver(OperatorSpec input, Calc calc) {
     return calc(input, calc, -1, null);
+  }
+
+  /**
+   * Which JOIN keyword of the query text (0-based, left-deep order) a translation error belongs to, or -1
+   * when it came from elsewhere.
+   */
+  public int failedJoin() {
+    return failedJoin;
+  }
+
+  private static int joinsBelow(RelNode rel) {
+    int n = rel instanceof Join ? 1 : 0;
+    for (RelNode input : rel.getInputs()) {
+      n += joinsBelow(input);
+    }
+    return n;
+  }
+
+  /** The output columns of {@code join} the query reads above it, or null when unknown (all). */
+  java.util.BitSet columnsReadAbove(RelNode join) {
+    return readAboveJoin.get(join);
   }
 
   /** Declares the output columns of {@code spec} that key its rows (an upsert stream). */
@@ -267,6 +306,7 @@ public final class PlanTranslator {
       outputFields.add(inputSchema.field(weight));
     }
     OperatorSpec spec = compile(input, inputType, condition, projections, new Schema(outputFields));
+    closing.projection(input, spec, projections);
     int[] inputKey = upsertKeys.get(input);
     if (inputKey != null) {
       int[] key = new int[inputKey.length];

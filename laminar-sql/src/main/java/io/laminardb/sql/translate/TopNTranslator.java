@@ -69,8 +69,12 @@ final class TopNTranslator {
     if (upsertKey != null) {
       description.append(", upsert input");
     }
+    var expiry = plans.closing.expiry(input, partition);
+    if (expiry != null) {
+      description.append(", evict by watermark on ").append(inputSchema.field(partition[expiry.keyIndex()]).name());
+    }
     OperatorSpec spec = new TopNOperatorSpec(input, new Schema(fields), partition, sortKeys, kind, limit,
-        isChanges, true, upsertKey, description.toString());
+        isChanges, true, upsertKey, expiry, description.toString());
     if (kind == RankKind.ROW_NUMBER) {
       // (partition, rn) names one rank position: keyed views hold the current top-N (spec §11.2).
       int[] key = java.util.Arrays.copyOf(partition, partition.length + 1);
@@ -111,7 +115,7 @@ final class TopNTranslator {
     String description = "TopN: LIMIT " + n + ", order=" + order(inputSchema, sort.getCollation()
         .getFieldCollations()) + ", changes";
     return new TopNOperatorSpec(input, new Schema(fields), new int[0], keys, RankKind.ROW_NUMBER, n, true,
-        false, upsertKey, description);
+        false, upsertKey, null, description);
   }
 
   private static SortKey[] sortKeys(List<RelFieldCollation> collations) {

@@ -21,6 +21,11 @@ import java.io.IOException;
  * watermark passes {@code t + upper}, a right row once the left watermark passes {@code u - lower}; an outer
  * row that never matched is emitted NULL-padded at that moment. Late rows are never dropped: they probe what
  * is still kept. Rows with a NULL key or NULL event time never match (outer joins emit them at once).
+ *
+ * <p>Changelog input (spec §10.1 rule 5; INNER joins): a row with a negative {@code __weight} takes one kept
+ * row with the same columns out of its side and retracts the pairs it forms with the other side's kept rows
+ * (the pairs the inserted row produced, as long as both are kept). The output weight, in the left side's
+ * {@code __weight} column, is the product of the pair's weights.
  */
 public final class IntervalJoinOperator implements Operator {
   private final JoinLayout spec;
@@ -29,6 +34,9 @@ public final class IntervalJoinOperator implements Operator {
   private final KeyedRows left;
   private final KeyedRows right;
   private final Column[] probeColumns;
+  /** {@code __weight} column of each input, or -1 (append-only). */
+  private final int leftWeight;
+  private final int rightWeight;
   private final Batch out;
   private Output output;
   private long leftWatermark = Long.MIN_VALUE;
@@ -44,6 +52,8 @@ public final class IntervalJoinOperator implements Operator {
     this.left = new KeyedRows(spec.leftSchema());
     this.right = new KeyedRows(spec.rightSchema());
     this.probeColumns = new Column[Math.max(spec.leftSchema().size(), spec.rightSchema().size())];
+    this.leftWeight = spec.leftSchema().indexOf("__weight");
+    this.rightWeight = spec.rightSchema().indexOf("__weight");
     this.out = new Batch(spec.outputSchema(), 64);
   }
 
@@ -68,7 +78,10 @@ public final class IntervalJoinOperator implements Operator {
     }
     long[] times = batch.longColumn(ownTime).values;
     boolean[] timeNulls = batch.column(ownTime).nulls;
+    int ownWeight = isLeft ? leftWeight : rightWeight;
+    long[] weights = ownWeight >= 0 ? batch.longColumn(ownWeight).values : null;
     for (int r = 0, n = batch.rowCount(); r < n; r++) {
+      boolean isRetraction = weights != null && weights[r] < 0;
       if (timeNulls[r] || JoinKeys.hasNull(columns, ownKeys, r)) {
         if (keepsUnmatched) {
           emitUnmatched(isLeft, batch, r);
@@ -102,7 +115,13 @@ public final class IntervalJoinOperator implements Operator {
           case ANTI -> { }
           default -> emitPair(isLeft, batch, r, other, s);
         }
-        other.matched[s] = true;
+        if (!isRetraction) {
+          other.matched[s] = true;
+        }
+      }
+      if (isRetraction) {
+        removeKept(own, batch, r, hash, t, ownWeight);
+        continue;
       }
       // A row whose partners can no longer arrive is not kept (the next watermark would evict it).
       boolean expired = isLeft ? rightWatermark > to : leftWatermark > saturatingAdd(t, -lower);
@@ -146,7 +165,7 @@ public final class IntervalJoinOperator implements Operator {
     boolean emit = spec.type().keepsUnmatchedLeft() || spec.type() == JoinType.ANTI;
     while (left.size() > 0 && rightWatermark > saturatingAdd(left.earliest(), upper)) {
       int s = left.earliestSlot();
-      if (emit && !left.matched[s]) {
+      if (emit && !left.matched[s] && !left.removed[s]) {
         if (spec.type() == JoinType.ANTI) {
           emitLeftSlot(s);
         } else {
@@ -161,7 +180,7 @@ public final class IntervalJoinOperator implements Operator {
     boolean emit = spec.type().keepsUnmatchedRight();
     while (right.size() > 0 && leftWatermark > saturatingAdd(right.earliest(), -lower)) {
       int s = right.earliestSlot();
-      if (emit && !right.matched[s]) {
+      if (emit && !right.matched[s] && !right.removed[s]) {
         emitSlotPadded(false, right, s);
       }
       right.evictEarliest();
@@ -198,6 +217,21 @@ public final class IntervalJoinOperator implements Operator {
     } else {
       other.rows.copyTo(slot, out, o, 0);
       copyBatchRow(batch, row, o, leftWidth);
+    }
+    if (leftWeight >= 0 && rightWeight >= 0) {
+      long[] w = out.longColumn(leftWeight).values;
+      w[o] *= out.longColumn(leftWidth + rightWeight).values[o];
+    }
+  }
+
+  /** Takes one kept row equal to the retracted row out of {@code own} (none when it was evicted already). */
+  private void removeKept(KeyedRows own, Batch batch, int row, long hash, long time, int weight) {
+    for (int s = own.first(hash); s >= 0; s = own.next(s)) {
+      if (own.times[s] == time && JoinKeys.sameRow(probeColumns, row, own.rows.columns, s,
+          batch.columnCount(), weight)) {
+        own.remove(s);
+        return;
+      }
     }
   }
 

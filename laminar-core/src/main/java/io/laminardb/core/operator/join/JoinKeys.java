@@ -64,6 +64,20 @@ final class JoinKeys {
     return true;
   }
 
+  /** Whether rows {@code ra} and {@code rb} agree on every column except {@code skip} (NULL equals NULL). */
+  static boolean sameRow(Column[] a, int ra, Column[] b, int rb, int width, int skip) {
+    for (int c = 0; c < width; c++) {
+      if (c == skip) {
+        continue;
+      }
+      boolean an = a[c].nulls[ra];
+      if (an != b[c].nulls[rb] || !an && !valueEqual(a[c], ra, b[c], rb)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean valueEqual(Column a, int ra, Column b, int rb) {
     return switch (a) {
       case LongColumn x -> x.values[ra] == ((LongColumn) b).values[rb];

@@ -14,6 +14,8 @@ final class KeyedRows {
   private final TimerHeap byTime = new TimerHeap();
   long[] times = new long[16];
   boolean[] matched = new boolean[16];
+  /** Taken out by a retraction: unlinked from its key, released when the time heap reaches it. */
+  boolean[] removed = new boolean[16];
   private long[] hashes = new long[16];
   private int[] next = new int[16];
   private int[] prev = new int[16];
@@ -32,12 +34,14 @@ final class KeyedRows {
       int n = Math.max(slot + 1, times.length * 2);
       times = Arrays.copyOf(times, n);
       matched = Arrays.copyOf(matched, n);
+      removed = Arrays.copyOf(removed, n);
       hashes = Arrays.copyOf(hashes, n);
       next = Arrays.copyOf(next, n);
       prev = Arrays.copyOf(prev, n);
     }
     times[slot] = time;
     matched[slot] = isMatched;
+    removed[slot] = false;
     hashes[slot] = hash;
     int head = heads.get(hash);
     next[slot] = head;
@@ -72,6 +76,22 @@ final class KeyedRows {
   void evictEarliest() {
     int slot = byTime.peekSlot();
     byTime.pop();
+    if (!removed[slot]) {
+      unlink(slot);
+    }
+    rows.release(slot);
+  }
+
+  /**
+   * Takes {@code slot} out of its key's chain at once (a retraction); the time heap, which cannot delete
+   * early, releases it when the watermark reaches it, and eviction skips it.
+   */
+  void remove(int slot) {
+    unlink(slot);
+    removed[slot] = true;
+  }
+
+  private void unlink(int slot) {
     int p = prev[slot];
     int n = next[slot];
     if (p >= 0) {
@@ -84,7 +104,6 @@ final class KeyedRows {
     if (n >= 0) {
       prev[n] = p;
     }
-    rows.release(slot);
   }
 
   int size() {
@@ -96,9 +115,13 @@ final class KeyedRows {
   }
 
   void write(java.io.DataOutput out) throws java.io.IOException {
-    out.writeInt(rows.liveCount());
+    int kept = 0;
     for (int s = 0; s < rows.highWater(); s++) {
-      if (rows.isLive(s)) {
+      kept += rows.isLive(s) && !removed[s] ? 1 : 0;
+    }
+    out.writeInt(kept);
+    for (int s = 0; s < rows.highWater(); s++) {
+      if (rows.isLive(s) && !removed[s]) {
         out.writeLong(times[s]);
         out.writeLong(hashes[s]);
         out.writeBoolean(matched[s]);

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * Stream JOIN table (spec §10.4): each stream row probes the table's current content by primary key when it
  * is processed (processing-time semantics; table changes never retract earlier output). INNER drops rows
  * without a match, LEFT pads them with NULLs, SEMI keeps matched and ANTI unmatched stream rows unchanged. A NULL key never matches. Stateless apart from the table, so
- * the output watermark is the input's.
+ * the output watermark is the input's. A source backed by an external system ({@link
+ * LookupSource#batchesMisses}) is probed once per batch, so its cache misses become one round trip.
  */
 public final class LookupJoinOperator implements Operator {
   private final Schema streamSchema;
@@ -29,6 +30,11 @@ public final class LookupJoinOperator implements Operator {
   private final Object[] key;
   private final Column[] columns;
   private LookupSource source;
+  /** Batched probing ({@link LookupSource#batchesMisses}): per batch row its key, then its table row. */
+  private boolean isBatched;
+  private Object[][] batchKeys = new Object[0][];
+  private Object[][] batchRows = new Object[0][];
+  private int[] batchIndex = new int[0];
   private Batch out;
   private Output output;
 
@@ -62,6 +68,7 @@ public final class LookupJoinOperator implements Operator {
   public void open(OperatorContext context, Output downstream) {
     this.output = downstream;
     this.source = sourceSupplier.get();
+    this.isBatched = streamTime < 0 && source.batchesMisses();
     this.out = new Batch(outputSchema, 64);
   }
 
@@ -75,9 +82,15 @@ public final class LookupJoinOperator implements Operator {
     boolean singleLong = streamKeys.length == 1 && columns[streamKeys[0]] instanceof LongColumn;
     int width = streamSchema.size();
     int tableWidth = outputSchema.size() - width;
-    for (int r = 0, n = batch.rowCount(); r < n; r++) {
+    int probed = isBatched ? probeAll(batch.rowCount()) : 0;
+    for (int r = 0, n = batch.rowCount(), next = 0; r < n; r++) {
       Object[] row = null;
-      if (!JoinKeys.hasNull(columns, streamKeys, r)) {
+      if (isBatched) {
+        if (next < probed && batchIndex[next] == r) {
+          row = batchRows[next];
+          batchRows[next++] = null;
+        }
+      } else if (!JoinKeys.hasNull(columns, streamKeys, r)) {
         if (streamTime >= 0) {
           if (!columns[streamTime].nulls[r]) {
             for (int k = 0; k < key.length; k++) {
@@ -117,6 +130,38 @@ public final class LookupJoinOperator implements Operator {
       output.emit(out);
       out.clear();
     }
+  }
+
+  /**
+   * Probes every row with a non-null key in one {@link LookupSource#lookupAll} call, so the misses of the
+   * batch go to the external system together; returns how many rows were probed.
+   */
+  private int probeAll(int rows) {
+    if (batchKeys.length < rows) {
+      int n = Math.max(rows, batchKeys.length * 2);
+      Object[][] keys = new Object[n][];
+      System.arraycopy(batchKeys, 0, keys, 0, batchKeys.length);
+      for (int i = batchKeys.length; i < n; i++) {
+        keys[i] = new Object[streamKeys.length];
+      }
+      batchKeys = keys;
+      batchRows = new Object[n][];
+      batchIndex = new int[n];
+    }
+    int count = 0;
+    for (int r = 0; r < rows; r++) {
+      if (JoinKeys.hasNull(columns, streamKeys, r)) {
+        continue;
+      }
+      for (int k = 0; k < streamKeys.length; k++) {
+        batchKeys[count][k] = columns[streamKeys[k]].getStored(r);
+      }
+      batchIndex[count++] = r;
+    }
+    if (count > 0) {
+      source.lookupAll(batchKeys, count, batchRows);
+    }
+    return count;
   }
 
   @Override

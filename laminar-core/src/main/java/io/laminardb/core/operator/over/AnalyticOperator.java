@@ -32,6 +32,8 @@ public final class AnalyticOperator implements Operator {
   private final AnalyticFunction[] functions;
   private final int lead;
   private final AnalyticState state;
+  /** When partitions close by watermark (their key holds a window bound), or null: kept forever. */
+  private final PartitionExpiry expiry;
   /** One row: constant LAG/LEAD defaults in result layout (column f). */
   private final Batch defaults;
   private final Batch out;
@@ -40,7 +42,8 @@ public final class AnalyticOperator implements Operator {
   private Output output;
 
   public AnalyticOperator(Schema inputSchema, Schema outputSchema, int[] partitionColumns, int timeColumn,
-      List<AnalyticFunction> functionList, String description) {
+      List<AnalyticFunction> functionList, PartitionExpiry expiry, String description) {
+    this.expiry = expiry;
     this.inputWidth = inputSchema.size();
     this.timeColumn = timeColumn;
     this.functions = functionList.toArray(new AnalyticFunction[0]);
@@ -87,6 +90,7 @@ public final class AnalyticOperator implements Operator {
       int row = sequence[i];
       int p = state.partitions.findOrInsert(batch, row, 0);
       state.ensurePartitions(state.partitions.slotBound());
+      state.isPartitionLive[p] = true;
       long pos = state.count[p]++;
       int slot = state.slot(p, pos);
       for (int c = 0; c < inputWidth; c++) {
@@ -123,7 +127,21 @@ public final class AnalyticOperator implements Operator {
         output.emit(out);
       }
     }
+    if (expiry != null && watermark != Watermarks.IDLE) {
+      evictClosed(watermark);
+    }
     output.emitWatermark(watermark);
+  }
+
+  /** Drops closed partitions with no row waiting for LEAD (a waiting row is flushed first, spec §11.1). */
+  private void evictClosed(long watermark) {
+    int bound = state.partitions.slotBound();
+    for (int p = 0; p < bound; p++) {
+      if (state.isPartitionLive[p] && (lead == 0 || state.firstPending[p] >= state.count[p])
+          && expiry.isClosed(state.partitions, p, watermark)) {
+        state.evict(p);
+      }
+    }
   }
 
   /** Emits every waiting row whose event time is below the watermark (spec §11.1). */

@@ -31,6 +31,8 @@ final class AnalyticState implements OperatorState {
   int allocated;
   long[] count = new long[0];
   long[] firstPending = new long[0];
+  /** Per partition slot: holds a partition (slots of evicted partitions are reused by the group table). */
+  boolean[] isPartitionLive = new boolean[0];
   /** Per history row: emitted already (only tracked with LEAD). */
   boolean[] emitted = new boolean[0];
   /** Per function, per partition: running count, integer sum / extreme, floating sum / extreme. */
@@ -66,6 +68,7 @@ final class AnalyticState implements OperatorState {
     int n = Math.max(bound, Math.max(16, allocated * 2));
     count = Arrays.copyOf(count, n);
     firstPending = Arrays.copyOf(firstPending, n);
+    isPartitionLive = Arrays.copyOf(isPartitionLive, n);
     emitted = Arrays.copyOf(emitted, n * capacity);
     for (int f = 0; f < functions; f++) {
       runCount[f] = Arrays.copyOf(runCount[f], n);
@@ -79,12 +82,28 @@ final class AnalyticState implements OperatorState {
     allocated = n;
   }
 
+  /** Forgets partition {@code p}; its slot starts afresh when the group table hands it out again. */
+  void evict(int p) {
+    count[p] = 0;
+    firstPending[p] = 0;
+    for (int f = 0; f < functions; f++) {
+      runCount[f][p] = 0;
+      runLong[f][p] = 0;
+      runDouble[f][p] = 0;
+    }
+    isPartitionLive[p] = false;
+    partitions.remove(p);
+  }
+
   @Override
   public void snapshot(DataOutput out) throws IOException {
     int n = partitions.slotBound();
-    out.writeInt(n);
+    out.writeInt(partitions.size());
     Batch keys = partitions.keyStore();
     for (int p = 0; p < n; p++) {
+      if (!isPartitionLive[p]) {
+        continue;
+      }
       for (int k = 0; k < keys.columnCount(); k++) {
         ColumnCodec.write(keys.column(k), p, keys.schema().field(k).type().kind(), out);
       }
@@ -113,14 +132,12 @@ final class AnalyticState implements OperatorState {
     keys.ensureCapacity(1);
     keys.setRowCount(1);
     ensurePartitions(n);
-    for (int p = 0; p < n; p++) {
+    for (int i = 0; i < n; i++) {
       for (int k = 0; k < keys.columnCount(); k++) {
         ColumnCodec.read(keys.column(k), 0, keys.schema().field(k).type().kind(), in);
       }
-      int slot = partitions.findOrInsertStored(keys, 0, 0);
-      if (slot != p) {
-        throw new IOException("analytic partitions restored out of order");
-      }
+      int p = partitions.findOrInsertStored(keys, 0, 0);
+      isPartitionLive[p] = true;
       count[p] = in.readLong();
       firstPending[p] = in.readLong();
       for (long pos = Math.max(0, count[p] - capacity); pos < count[p]; pos++) {
@@ -143,6 +160,6 @@ final class AnalyticState implements OperatorState {
   public long sizeBytes() {
     long perRow = 8L * schema.size() + 2L * schema.size() + 1;
     long perPartition = 16 + 24L * functions + 8L * (functions + partitions.keyStore().columnCount());
-    return (long) allocated * (capacity * perRow + perPartition);
+    return (long) partitions.size() * (capacity * perRow + perPartition);
   }
 }

@@ -20,7 +20,8 @@ import java.util.Arrays;
  * rows, with {@code upsertKey}) a row replaces the earlier row of its key and every live row is kept, so a
  * row that falls back can be replaced by the next best. Without the rank ({@code ORDER BY ... LIMIT
  * N}, changes only) the rows that left the top N are retracted and those that entered inserted. The step's
- * watermark follows its rows.
+ * watermark follows its rows. With an {@link PartitionExpiry} a partition whose window the watermark has
+ * closed is evicted at the step end, so a top-N per window keeps only the open windows.
  */
 public final class TopNOperator implements Operator {
   private final int inputWidth;
@@ -31,6 +32,8 @@ public final class TopNOperator implements Operator {
   /** Whether the output carries the rank; without it (ORDER BY ... LIMIT) changes are to the set of rows. */
   private final boolean isRanked;
   private final TopNState state;
+  /** When partitions close by watermark (their key holds a window bound), or null: kept forever. */
+  private final PartitionExpiry expiry;
   private final Batch out;
   private final Batch insertions;
   private final String description;
@@ -45,8 +48,10 @@ public final class TopNOperator implements Operator {
   private long pendingWatermark = Long.MIN_VALUE;
 
   public TopNOperator(Schema inputSchema, Schema outputSchema, int[] partitionColumns, SortKey[] sortKeys,
-      RankKind rankKind, long limit, boolean isChanges, boolean isRanked, int[] upsertKey, String description) {
+      RankKind rankKind, long limit, boolean isChanges, boolean isRanked, int[] upsertKey,
+      PartitionExpiry expiry, String description) {
     this.isRanked = isRanked;
+    this.expiry = expiry;
     this.inputWidth = inputSchema.size();
     this.order = new RowOrder(sortKeys);
     this.rankKind = rankKind;
@@ -68,6 +73,7 @@ public final class TopNOperator implements Operator {
     for (int row = 0; row < batch.rowCount(); row++) {
       int p = state.partitions.findOrInsert(batch, row, 0);
       state.ensurePartitions(state.partitions.slotBound(), (int) Math.min(limit, 64));
+      state.isPartitionLive[p] = true;
       offer(p, batch, row);
     }
   }
@@ -273,7 +279,21 @@ public final class TopNOperator implements Operator {
     }
     if (pendingWatermark > watermark) {
       watermark = pendingWatermark;
+      evictClosed();
       output.emitWatermark(watermark);
+    }
+  }
+
+  /** Drops the partitions no row can reach any more; their last emitted ranks stay as they are. */
+  private void evictClosed() {
+    if (expiry == null) {
+      return;
+    }
+    int bound = state.partitions.slotBound();
+    for (int p = 0; p < bound; p++) {
+      if (state.isPartitionLive[p] && expiry.isClosed(state.partitions, p, watermark)) {
+        state.evict(p);
+      }
     }
   }
 

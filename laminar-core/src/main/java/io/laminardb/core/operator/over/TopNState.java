@@ -34,6 +34,8 @@ final class TopNState implements OperatorState {
   int[][] shown = new int[0][];
   long[][] shownRank = new long[0][];
   int[] shownLength = new int[0];
+  /** Per partition slot: holds a partition (slots of evicted partitions are reused by the group table). */
+  boolean[] isPartitionLive = new boolean[0];
   boolean[] isSlotShown = new boolean[16];
   private int[] freeSlots = new int[16];
   private int freeCount;
@@ -57,6 +59,7 @@ final class TopNState implements OperatorState {
     shown = Arrays.copyOf(shown, n);
     shownRank = Arrays.copyOf(shownRank, n);
     shownLength = Arrays.copyOf(shownLength, n);
+    isPartitionLive = Arrays.copyOf(isPartitionLive, n);
     for (int p = allocated; p < n; p++) {
       current[p] = new int[initialRows];
       shown[p] = new int[initialRows];
@@ -111,6 +114,28 @@ final class TopNState implements OperatorState {
     freeSlots[freeCount++] = slot;
   }
 
+  /**
+   * Drops partition {@code p} and its rows (and their upsert keys). Called after the step's changes were
+   * emitted, so every shown row is also current.
+   */
+  void evict(int p) {
+    for (int i = 0; i < currentLength[p]; i++) {
+      int slot = current[p][i];
+      if (keys != null) {
+        int key = keys.find(rows, slot, 0);
+        if (key >= 0 && slotOfKey(key) == slot) {
+          slotOfKey[key] = -1;
+          keys.remove(key);
+        }
+      }
+      freeSlot(slot);
+    }
+    currentLength[p] = 0;
+    shownLength[p] = 0;
+    isPartitionLive[p] = false;
+    partitions.remove(p);
+  }
+
   int liveRows() {
     return highWater - freeCount;
   }
@@ -118,9 +143,12 @@ final class TopNState implements OperatorState {
   @Override
   public void snapshot(DataOutput out) throws IOException {
     int n = partitions.slotBound();
-    out.writeInt(n);
+    out.writeInt(partitions.size());
     Batch keys = partitions.keyStore();
     for (int p = 0; p < n; p++) {
+      if (!isPartitionLive[p]) {
+        continue;
+      }
       for (int k = 0; k < keys.columnCount(); k++) {
         ColumnCodec.write(keys.column(k), p, keys.schema().field(k).type().kind(), out);
       }
@@ -146,15 +174,14 @@ final class TopNState implements OperatorState {
     Batch partitionKey = partitions.keyStore().copy();
     partitionKey.ensureCapacity(1);
     partitionKey.setRowCount(1);
-    for (int p = 0; p < n; p++) {
+    for (int restored = 0; restored < n; restored++) {
       for (int k = 0; k < partitionKey.columnCount(); k++) {
         ColumnCodec.read(partitionKey.column(k), 0, partitionKey.schema().field(k).type().kind(), in);
       }
-      if (partitions.findOrInsertStored(partitionKey, 0, 0) != p) {
-        throw new IOException("top-N partitions restored out of order");
-      }
+      int p = partitions.findOrInsertStored(partitionKey, 0, 0);
       int length = in.readInt();
       ensurePartitions(p + 1, 1);
+      isPartitionLive[p] = true;
       current[p] = new int[Math.max(length, 1)];
       for (int i = 0; i < length; i++) {
         int slot = newSlot();
