@@ -51,7 +51,7 @@ final class SubqueryJoins {
       boolean negated = c.getKind() == SqlKind.NOT;
       RexNode inner = negated ? ((RexCall) c).getOperands().get(0) : c;
       RelNode joined = inner instanceof RexSubQuery sub && (sub.getKind() == SqlKind.EXISTS
-          || sub.getKind() == SqlKind.IN && !negated) ? join(input, sub, negated, filter.getVariablesSet(), rex)
+          || sub.getKind() == SqlKind.IN) ? join(input, sub, negated, filter.getVariablesSet(), rex)
           : null;
       if (joined == null) {
         rest.add(c);
@@ -99,16 +99,44 @@ final class SubqueryJoins {
     };
     List<RexNode> conjuncts = new ArrayList<>();
     conjuncts.add(condition.accept(shift));
+    RelNode probe = left;
     if (sub.getKind() == SqlKind.IN) {
       if (keys == null || keys.size() != sub.getOperands().size()) {
         return null;
+      }
+      if (negated) {
+        probe = notInInput(left, sub.getOperands(), keys, rex);
       }
       for (int k = 0; k < keys.size(); k++) {
         conjuncts.add(rex.makeCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.EQUALS,
             sub.getOperands().get(k), keys.get(k).accept(shift)));
       }
     }
-    return LogicalJoin.create(left, base, List.of(), RexUtil.composeConjunction(rex, conjuncts), Set.of(),
+    return LogicalJoin.create(probe, base, List.of(), RexUtil.composeConjunction(rex, conjuncts), Set.of(),
         negated ? JoinRelType.ANTI : JoinRelType.SEMI);
+  }
+
+  /**
+   * {@code x NOT IN (SELECT y ...)} as an ANTI join (SQL NULL semantics): a NULL {@code y} would make the
+   * predicate UNKNOWN for every row, so {@code y} must be NOT NULL (otherwise NOT EXISTS says what is
+   * meant); a NULL {@code x} compares UNKNOWN with every {@code y}, so its row is dropped before the join.
+   * DECISION: also when the subquery has no rows (SQL says TRUE there), since a stream cannot know the
+   * subquery stays empty.
+   */
+  private static RelNode notInInput(RelNode left, List<RexNode> values, List<RexNode> keys, RexBuilder rex) {
+    for (RexNode key : keys) {
+      if (key.getType().isNullable()) {
+        throw new io.laminardb.common.error.LaminarException(io.laminardb.common.error.ErrorCode.SQL_UNSUPPORTED,
+            "NOT IN over a nullable column (" + key + "): one NULL in the subquery makes it UNKNOWN for every"
+                + " row; declare the column NOT NULL or write NOT EXISTS (SELECT ... WHERE y = x)");
+      }
+    }
+    List<RexNode> notNull = new ArrayList<>();
+    for (RexNode value : values) {
+      if (value.getType().isNullable()) {
+        notNull.add(rex.makeCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.IS_NOT_NULL, value));
+      }
+    }
+    return notNull.isEmpty() ? left : LogicalFilter.create(left, RexUtil.composeConjunction(rex, notNull));
   }
 }
