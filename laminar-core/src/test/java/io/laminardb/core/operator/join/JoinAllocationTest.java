@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.laminardb.core.batch.Batch;
 import io.laminardb.core.lookup.InMemoryLookupTable;
 import io.laminardb.core.operator.Operator;
-import io.laminardb.core.operator.OperatorContext;
+import io.laminardb.core.operator.TestOperatorContext;
 import io.laminardb.core.operator.Output;
 import io.laminardb.core.type.DataType;
 import io.laminardb.core.type.Field;
@@ -77,22 +77,7 @@ class JoinAllocationTest {
       batches[b] = batch;
     }
     long[] outRows = new long[1];
-    op.open(new OperatorContext() {
-      @Override
-      public long processingTimeMillis() {
-        return 0;
-      }
-
-      @Override
-      public String queryName() {
-        return "q";
-      }
-
-      @Override
-      public Output sideOutput(String name) {
-        throw new UnsupportedOperationException(name);
-      }
-    }, new Output() {
+    op.open(TestOperatorContext.INSTANCE, new Output() {
       @Override
       public void emit(Batch batch) {
         outRows[0] += batch.rowCount();

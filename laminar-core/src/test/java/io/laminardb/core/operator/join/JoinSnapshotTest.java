@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.laminardb.core.batch.Batch;
 import io.laminardb.core.operator.Operator;
 import io.laminardb.core.operator.OperatorContext;
+import io.laminardb.core.operator.TestOperatorContext;
 import io.laminardb.core.operator.Output;
 import io.laminardb.core.type.DataType;
 import io.laminardb.core.type.Field;
@@ -118,22 +119,7 @@ class JoinSnapshotTest {
   }
 
   private static OperatorContext context() {
-    return new OperatorContext() {
-      @Override
-      public long processingTimeMillis() {
-        return 0;
-      }
-
-      @Override
-      public String queryName() {
-        return "q";
-      }
-
-      @Override
-      public Output sideOutput(String name) {
-        throw new UnsupportedOperationException(name);
-      }
-    };
+    return TestOperatorContext.INSTANCE;
   }
 
   private static final class Recorder implements Output {

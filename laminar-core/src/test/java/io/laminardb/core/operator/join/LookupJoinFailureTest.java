@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.laminardb.core.batch.Batch;
 import io.laminardb.core.lookup.InMemoryLookupTable;
 import io.laminardb.core.lookup.LookupSource;
-import io.laminardb.core.operator.OperatorContext;
+import io.laminardb.core.operator.TestOperatorContext;
 import io.laminardb.core.operator.Output;
 import io.laminardb.core.type.DataType;
 import io.laminardb.core.type.Field;
@@ -60,22 +60,7 @@ class LookupJoinFailureTest {
     };
     LookupJoinOperator op = new LookupJoinOperator(STREAM, TABLE, () -> flaky, new int[] {1}, JoinType.LEFT, -1);
     List<String> emitted = new ArrayList<>();
-    op.open(new OperatorContext() {
-      @Override
-      public long processingTimeMillis() {
-        return 0;
-      }
-
-      @Override
-      public String queryName() {
-        return "q";
-      }
-
-      @Override
-      public Output sideOutput(String name) {
-        throw new UnsupportedOperationException(name);
-      }
-    }, new Output() {
+    op.open(TestOperatorContext.INSTANCE, new Output() {
       @Override
       public void emit(Batch batch) {
         for (int r = 0; r < batch.rowCount(); r++) {

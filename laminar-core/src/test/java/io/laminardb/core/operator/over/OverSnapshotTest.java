@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.laminardb.core.batch.Batch;
 import io.laminardb.core.operator.Operator;
-import io.laminardb.core.operator.OperatorContext;
+import io.laminardb.core.operator.TestOperatorContext;
 import io.laminardb.core.operator.Output;
 import io.laminardb.core.type.DataType;
 import io.laminardb.core.type.Field;
@@ -130,22 +130,7 @@ class OverSnapshotTest {
 
   private static Operator open(Supplier<Operator> factory, Recorder recorder) {
     Operator op = factory.get();
-    op.open(new OperatorContext() {
-      @Override
-      public long processingTimeMillis() {
-        return 0;
-      }
-
-      @Override
-      public String queryName() {
-        return "q";
-      }
-
-      @Override
-      public Output sideOutput(String name) {
-        throw new UnsupportedOperationException();
-      }
-    }, recorder);
+    op.open(TestOperatorContext.INSTANCE, recorder);
     return op;
   }
 
