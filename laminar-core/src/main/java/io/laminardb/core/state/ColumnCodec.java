@@ -15,6 +15,20 @@ import java.nio.charset.StandardCharsets;
 public final class ColumnCodec {
   private ColumnCodec() {}
 
+  /** Writes every column of {@code row} of {@code batch}, in column order. */
+  public static void writeRow(io.laminardb.core.batch.Batch batch, int row, DataOutput out) throws IOException {
+    for (int c = 0; c < batch.columnCount(); c++) {
+      write(batch.column(c), row, batch.schema().field(c).type().kind(), out);
+    }
+  }
+
+  /** Reads a row written by {@link #writeRow} into {@code row} of {@code batch}. */
+  public static void readRow(io.laminardb.core.batch.Batch batch, int row, DataInput in) throws IOException {
+    for (int c = 0; c < batch.columnCount(); c++) {
+      read(batch.column(c), row, batch.schema().field(c).type().kind(), in);
+    }
+  }
+
   public static void write(Column column, int row, TypeKind kind, DataOutput out) throws IOException {
     boolean isNull = column.nulls[row];
     out.writeBoolean(isNull);

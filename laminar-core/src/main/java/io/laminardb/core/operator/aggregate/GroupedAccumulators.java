@@ -198,19 +198,14 @@ final class GroupedAccumulators {
     for (int slot : live) {
       out.writeInt(slot);
       out.writeLong(groups.windowStart(slot));
-      for (int c = 0; c < keys.columnCount(); c++) {
-        io.laminardb.core.state.ColumnCodec.write(keys.column(c), slot, keys.schema().field(c).type().kind(), out);
-      }
+      io.laminardb.core.state.ColumnCodec.writeRow(keys, slot, out);
       out.writeLong(netWeight[slot]);
       for (Accumulator a : accumulators) {
         a.snapshot(slot, out);
       }
       out.writeBoolean(hasEmitted[slot]);
       if (hasEmitted[slot]) {
-        for (int c = 0; c < lastEmitted.columnCount(); c++) {
-          io.laminardb.core.state.ColumnCodec.write(lastEmitted.column(c), slot,
-              lastEmitted.schema().field(c).type().kind(), out);
-        }
+        io.laminardb.core.state.ColumnCodec.writeRow(lastEmitted, slot, out);
       }
     }
   }
@@ -227,9 +222,7 @@ final class GroupedAccumulators {
     for (int i = 0; i < count; i++) {
       int oldSlot = in.readInt();
       long windowStart = in.readLong();
-      for (int c = 0; c < keys.columnCount(); c++) {
-        io.laminardb.core.state.ColumnCodec.read(keys.column(c), 0, keys.schema().field(c).type().kind(), in);
-      }
+      io.laminardb.core.state.ColumnCodec.readRow(keys, 0, in);
       keys.setRowCount(1);
       int slot = groups.findOrInsertStored(keys, 0, windowStart);
       ensureSlots();
@@ -240,10 +233,7 @@ final class GroupedAccumulators {
       }
       hasEmitted[slot] = in.readBoolean();
       if (hasEmitted[slot]) {
-        for (int c = 0; c < lastEmitted.columnCount(); c++) {
-          io.laminardb.core.state.ColumnCodec.read(lastEmitted.column(c), slot,
-              lastEmitted.schema().field(c).type().kind(), in);
-        }
+        io.laminardb.core.state.ColumnCodec.readRow(lastEmitted, slot, in);
       }
       if (oldSlot >= mapping.length) {
         int old = mapping.length;

@@ -104,16 +104,12 @@ final class AnalyticState implements OperatorState {
       if (!isPartitionLive[p]) {
         continue;
       }
-      for (int k = 0; k < keys.columnCount(); k++) {
-        ColumnCodec.write(keys.column(k), p, keys.schema().field(k).type().kind(), out);
-      }
+      ColumnCodec.writeRow(keys, p, out);
       out.writeLong(count[p]);
       out.writeLong(firstPending[p]);
       for (long pos = Math.max(0, count[p] - capacity); pos < count[p]; pos++) {
         int row = slot(p, pos);
-        for (int c = 0; c < schema.size(); c++) {
-          ColumnCodec.write(history.column(c), row, schema.field(c).type().kind(), out);
-        }
+        ColumnCodec.writeRow(history, row, out);
         out.writeBoolean(emitted[row]);
       }
       for (int f = 0; f < functions; f++) {
@@ -133,18 +129,14 @@ final class AnalyticState implements OperatorState {
     keys.setRowCount(1);
     ensurePartitions(n);
     for (int i = 0; i < n; i++) {
-      for (int k = 0; k < keys.columnCount(); k++) {
-        ColumnCodec.read(keys.column(k), 0, keys.schema().field(k).type().kind(), in);
-      }
+      ColumnCodec.readRow(keys, 0, in);
       int p = partitions.findOrInsertStored(keys, 0, 0);
       isPartitionLive[p] = true;
       count[p] = in.readLong();
       firstPending[p] = in.readLong();
       for (long pos = Math.max(0, count[p] - capacity); pos < count[p]; pos++) {
         int row = slot(p, pos);
-        for (int c = 0; c < schema.size(); c++) {
-          ColumnCodec.read(history.column(c), row, schema.field(c).type().kind(), in);
-        }
+        ColumnCodec.readRow(history, row, in);
         emitted[row] = in.readBoolean();
       }
       for (int f = 0; f < functions; f++) {

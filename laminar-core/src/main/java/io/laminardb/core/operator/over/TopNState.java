@@ -149,15 +149,11 @@ final class TopNState implements OperatorState {
       if (!isPartitionLive[p]) {
         continue;
       }
-      for (int k = 0; k < keys.columnCount(); k++) {
-        ColumnCodec.write(keys.column(k), p, keys.schema().field(k).type().kind(), out);
-      }
+      ColumnCodec.writeRow(keys, p, out);
       out.writeInt(currentLength[p]);
       for (int i = 0; i < currentLength[p]; i++) {
         int slot = current[p][i];
-        for (int c = 0; c < schema.size(); c++) {
-          ColumnCodec.write(rows.column(c), slot, schema.field(c).type().kind(), out);
-        }
+        ColumnCodec.writeRow(rows, slot, out);
         out.writeLong(sequenceOfSlot[slot]);
       }
       out.writeInt(shownLength[p]);
@@ -175,9 +171,7 @@ final class TopNState implements OperatorState {
     partitionKey.ensureCapacity(1);
     partitionKey.setRowCount(1);
     for (int restored = 0; restored < n; restored++) {
-      for (int k = 0; k < partitionKey.columnCount(); k++) {
-        ColumnCodec.read(partitionKey.column(k), 0, partitionKey.schema().field(k).type().kind(), in);
-      }
+      ColumnCodec.readRow(partitionKey, 0, in);
       int p = partitions.findOrInsertStored(partitionKey, 0, 0);
       int length = in.readInt();
       ensurePartitions(p + 1, 1);
@@ -185,9 +179,7 @@ final class TopNState implements OperatorState {
       current[p] = new int[Math.max(length, 1)];
       for (int i = 0; i < length; i++) {
         int slot = newSlot();
-        for (int c = 0; c < schema.size(); c++) {
-          ColumnCodec.read(rows.column(c), slot, schema.field(c).type().kind(), in);
-        }
+        ColumnCodec.readRow(rows, slot, in);
         current[p][i] = slot;
         isSlotLive[slot] = true;
         partitionOfSlot[slot] = p;
