@@ -2,15 +2,13 @@ package io.laminardb.over;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.laminardb.IngestAllocation;
 import io.laminardb.LaminarDB;
 import io.laminardb.Row;
 import io.laminardb.Subscription;
 import io.laminardb.UntypedSourceHandle;
 import io.laminardb.common.time.ManualClock;
-import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,10 +27,8 @@ class OverAllocationTest {
 
   @Test
   void analyticAndTopNIngestAllocatesAlmostNothingPerEvent() throws Exception {
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    threads.setThreadAllocatedMemoryEnabled(true);
-    List<List<Object[]>> batches = generate(WARM_UP_BATCHES + MEASURED_BATCHES);
+    List<List<Object[]>> batches =
+        IngestAllocation.trades(11, WARM_UP_BATCHES + MEASURED_BATCHES, BATCH, SYMBOLS, 1_000_000, 50);
     try (LaminarDB db = LaminarDB.builder().deterministic(true).clock(new ManualClock(0)).build()) {
       db.execute("CREATE SOURCE trades (sym VARCHAR NOT NULL, price DOUBLE NOT NULL, volume BIGINT NOT NULL,"
           + " ts BIGINT NOT NULL, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND);"
@@ -54,16 +50,8 @@ class OverAllocationTest {
       db.awaitIdle();
       moves.poll();
       biggest.poll();
-      long compute = computeThreadId();
 
-      long beforePusher = threads.getCurrentThreadAllocatedBytes();
-      long beforeCompute = threads.getThreadAllocatedBytes(compute);
-      for (int i = WARM_UP_BATCHES; i < batches.size(); i++) {
-        trades.pushRows(batches.get(i));
-      }
-      db.awaitIdle();
-      long allocated = threads.getCurrentThreadAllocatedBytes() - beforePusher
-          + threads.getThreadAllocatedBytes(compute) - beforeCompute;
+      long allocated = IngestAllocation.pushAndMeasure(db, trades, batches, WARM_UP_BATCHES);
 
       double perEvent = (double) allocated / (MEASURED_BATCHES * (long) BATCH);
       assertThat(moves.poll()).as("the filter leaves no analytic rows").isEmpty();
@@ -71,35 +59,5 @@ class OverAllocationTest {
       assertThat(perEvent).as("bytes allocated per event (%d bytes in all)", allocated)
           .isLessThan(MAX_BYTES_PER_EVENT);
     }
-  }
-
-  private static long computeThreadId() {
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().equals("laminar-compute")) {
-        return t.threadId();
-      }
-    }
-    throw new AssertionError("no compute thread");
-  }
-
-  /** Trades ~1 ms apart, a little out of order, values boxed up front so the loop allocates nothing. */
-  private static List<List<Object[]>> generate(int count) {
-    SplittableRandom random = new SplittableRandom(11);
-    String[] symbols = new String[SYMBOLS];
-    for (int s = 0; s < SYMBOLS; s++) {
-      symbols[s] = "S" + s;
-    }
-    List<List<Object[]>> batches = new ArrayList<>(count);
-    long ts = 0;
-    for (int b = 0; b < count; b++) {
-      List<Object[]> rows = new ArrayList<>(BATCH);
-      for (int r = 0; r < BATCH; r++) {
-        ts += 1;
-        rows.add(new Object[] {symbols[random.nextInt(SYMBOLS)], 100 + random.nextDouble(),
-            (long) (1 + random.nextInt(1_000_000)), ts - random.nextInt(50)});
-      }
-      batches.add(rows);
-    }
-    return batches;
   }
 }
