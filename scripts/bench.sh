@@ -46,7 +46,7 @@ fi
 jar=laminar-bench/target/benchmarks.jar
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
   # shellcheck disable=SC2086
-  mvn -B -q -ntp ${MVN_ARGS:-} install -DskipTests -pl laminar-bench -am
+  mvn -B -q -ntp ${MVN_ARGS:-} package -DskipTests -pl laminar-bench -am
 fi
 
 mode=${1:-default}
