@@ -34,6 +34,16 @@ final class LatencyRun {
   private LatencyRun() {}
 
   static Result run(BenchQuery query, Delivery delivery, List<List<Object[]>> batches, double ratePerSecond) {
+    return run(query, delivery, batches, ratePerSecond, LaminarDB::open, List.of());
+  }
+
+  /**
+   * @param open opens the database (for example with a storage directory and periodic checkpoints)
+   * @param extraStatements further statements over the bids source, run next to the measured query (state
+   *     for checkpoints to capture)
+   */
+  static Result run(BenchQuery query, Delivery delivery, List<List<Object[]>> batches, double ratePerSecond,
+      java.util.function.Supplier<LaminarDB> open, List<String> extraStatements) {
     int rows = batches.stream().mapToInt(List::size).sum();
     int warmupRows = (int) Math.min(rows / 5, ratePerSecond * 10);
     long expected = query.referenceChecksum(batches).count();
@@ -44,9 +54,12 @@ final class LatencyRun {
     // Rows pushed before this nanoTime are warm-up.
     long[] measureFrom = {Long.MAX_VALUE};
 
-    try (LaminarDB db = LaminarDB.open()) {
+    try (LaminarDB db = open.get()) {
       db.execute(BidGenerator.createSourceSql(PipelineRun.SOURCE, BenchQuery.SENT_COLUMN + " BIGINT NOT NULL"));
       db.execute(query.createStreamSql(PipelineRun.STREAM, true));
+      for (String statement : extraStatements) {
+        db.execute(statement);
+      }
       java.util.function.Consumer<List<Row>> recorder = delivered -> {
         long now = System.nanoTime();
         synchronized (lock) {
