@@ -5,12 +5,12 @@ import io.laminardb.Row;
 import io.laminardb.Subscription;
 import io.laminardb.UntypedSourceHandle;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One run of the fraud pipeline: a fresh database with {@code trades}, {@code orders} and the six
@@ -72,7 +72,11 @@ final class FraudPipelineRun {
       db.start();
       UntypedSourceHandle orderSource = db.sourceUntyped("orders");
       UntypedSourceHandle tradeSource = db.sourceUntyped("trades");
-      Drain drain = new Drain(subscriptions);
+      List<ResultDrain.Target> targets = new ArrayList<>();
+      for (Map.Entry<FraudPipeline, Subscription<Row>> e : subscriptions.entrySet()) {
+        targets.add(new ResultDrain.Target(e.getValue(), e.getKey().columns().size(), false));
+      }
+      ResultDrain drain = new ResultDrain("fraud-drain", targets);
       drain.start();
 
       long allocatedBefore = meter.allocatedBytes();
@@ -99,72 +103,13 @@ final class FraudPipelineRun {
         dropped += subscription.dropped();
         subscription.close();
       }
+      Map<FraudPipeline, RowChecksum> checksums = new EnumMap<>(FraudPipeline.class);
+      int t = 0;
+      for (FraudPipeline stream : subscriptions.keySet()) {
+        checksums.put(stream, drain.checksum(t++));
+      }
       return new Result(trades, orders, elapsed, allocatedBefore < 0 ? -1 : allocatedAfter - allocatedBefore,
-          drain.checksums, dropped);
-    }
-  }
-
-  /** Polls every subscription on one thread; {@link #finish()} (after awaitIdle) collects the rest. */
-  private static final class Drain extends Thread {
-    private static final long IDLE_PARK_NANOS = 20_000;
-
-    private final FraudPipeline[] streams;
-    private final Subscription<?>[] subscriptions;
-    private final RowChecksum[] sums;
-    private final Map<FraudPipeline, RowChecksum> checksums = new EnumMap<>(FraudPipeline.class);
-    private volatile boolean isFinishing;
-    private volatile RuntimeException failure;
-
-    Drain(Map<FraudPipeline, Subscription<Row>> byStream) {
-      super("fraud-drain");
-      setDaemon(true);
-      streams = byStream.keySet().toArray(new FraudPipeline[0]);
-      subscriptions = new Subscription<?>[streams.length];
-      sums = new RowChecksum[streams.length];
-      for (int i = 0; i < streams.length; i++) {
-        subscriptions[i] = byStream.get(streams[i]);
-        sums[i] = new RowChecksum();
-        checksums.put(streams[i], sums[i]);
-      }
-    }
-
-    @Override
-    public void run() {
-      try {
-        while (true) {
-          boolean isLast = isFinishing;
-          boolean isEmpty = true;
-          for (int s = 0; s < streams.length; s++) {
-            List<?> rows = subscriptions[s].poll();
-            int width = streams[s].columns().size();
-            for (int i = 0, n = rows.size(); i < n; i++) {
-              sums[s].add((Row) rows.get(i), width);
-            }
-            isEmpty &= rows.isEmpty();
-          }
-          if (isLast) {
-            return;
-          }
-          if (isEmpty) {
-            LockSupport.parkNanos(IDLE_PARK_NANOS);
-          }
-        }
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-    }
-
-    void finish() {
-      isFinishing = true;
-      try {
-        join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while draining results", e);
-      }
-      if (failure != null) {
-        throw failure;
-      }
+          checksums, dropped);
     }
   }
 }

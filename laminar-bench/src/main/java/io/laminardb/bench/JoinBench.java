@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * End-to-end join throughput and allocation through the public API, each run's output verified against a
@@ -233,7 +232,7 @@ public final class JoinBench {
         db.execute(insert);
       }
       db.awaitIdle(Duration.ofMinutes(5));
-      Drain drain = new Drain(subscription, c.width());
+      ResultDrain drain = ResultDrain.of("join-bench-drain", subscription, c.width(), false);
       drain.start();
       var orders = db.sourceUntyped(c.pushes().get(0).source());
       long before = meter.allocatedBytes();
@@ -255,9 +254,9 @@ public final class JoinBench {
       drain.finish();
       long elapsed = System.nanoTime() - start;
       long allocated = before < 0 ? -1 : meter.allocatedBytes() - before;
-      boolean isCorrect = drain.checksum.matches(c.expected()) && subscription.dropped() == 0;
+      boolean isCorrect = drain.checksum(0).matches(c.expected()) && subscription.dropped() == 0;
       return new Run(c.events() / (elapsed / 1e9), allocated < 0 ? Double.NaN : (double) allocated / c.events(),
-          isCorrect, drain.checksum.toString(), state);
+          isCorrect, drain.checksum(0).toString(), state);
     }
   }
 
@@ -266,47 +265,5 @@ public final class JoinBench {
     Arrays.sort(sorted);
     int n = sorted.length;
     return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  /** Polls the subscription on its own thread and checksums rows; finish() collects the rest. */
-  private static final class Drain extends Thread {
-    private final Subscription<Row> subscription;
-    private final int width;
-    final RowChecksum checksum = new RowChecksum();
-    private volatile boolean isFinishing;
-
-    Drain(Subscription<Row> subscription, int width) {
-      super("join-bench-drain");
-      this.subscription = subscription;
-      this.width = width;
-      setDaemon(true);
-    }
-
-    @Override
-    public void run() {
-      while (true) {
-        boolean isLast = isFinishing;
-        List<Row> rows = subscription.poll();
-        for (int i = 0, n = rows.size(); i < n; i++) {
-          checksum.add(rows.get(i), width);
-        }
-        if (isLast) {
-          return;
-        }
-        if (rows.isEmpty()) {
-          LockSupport.parkNanos(20_000);
-        }
-      }
-    }
-
-    void finish() {
-      isFinishing = true;
-      try {
-        join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

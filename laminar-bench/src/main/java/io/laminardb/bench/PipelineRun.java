@@ -7,7 +7,6 @@ import io.laminardb.Subscription;
 import io.laminardb.UntypedSourceHandle;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One throughput run: a fresh database with the query's source and the query, pre-built batches pushed as
@@ -62,7 +61,7 @@ final class PipelineRun {
       }
       boolean isChangelog = query.columns().getLast().equals("__weight");
       int width = query.columns().size() - (isChangelog ? 1 : 0);
-      Drain drain = new Drain(subscription, width, isChangelog);
+      ResultDrain drain = ResultDrain.of("bench-drain", subscription, width, isChangelog);
       ColumnarHasher hasher = null;
       if (columnar) {
         subscription.close();
@@ -95,7 +94,7 @@ final class PipelineRun {
       long dropped = subscription.dropped();
       subscription.close();
       return new Result(query, batchSize, rowsIn, elapsed, allocated,
-          columnar ? hasher.checksum() : drain.checksum, dropped, columns);
+          columnar ? hasher.checksum() : drain.checksum(0), dropped, columns);
     }
   }
 
@@ -118,68 +117,6 @@ final class PipelineRun {
         if (!source.push(row)) {
           throw new IllegalStateException("source rejected a row");
         }
-      }
-    }
-  }
-
-  /**
-   * Polls the subscription on its own thread, checksumming rows. {@link #finish()} is called after
-   * {@code awaitIdle()}, when every result is buffered: one last poll then collects the rest.
-   */
-  private static final class Drain extends Thread {
-    private static final long IDLE_PARK_NANOS = 20_000;
-
-    private final Subscription<Row> subscription;
-    private final int width;
-    private final boolean isChangelog;
-    private final RowChecksum checksum = new RowChecksum();
-    private volatile boolean isFinishing;
-    private volatile RuntimeException failure;
-
-    /** @param isChangelog rows end in {@code __weight}: checksum the net result */
-    Drain(Subscription<Row> subscription, int width, boolean isChangelog) {
-      super("bench-drain");
-      this.subscription = subscription;
-      this.width = width;
-      this.isChangelog = isChangelog;
-      setDaemon(true);
-    }
-
-    @Override
-    public void run() {
-      try {
-        while (true) {
-          boolean isLast = isFinishing;
-          List<Row> rows = subscription.poll();
-          for (int i = 0, n = rows.size(); i < n; i++) {
-            if (isChangelog) {
-              checksum.addWeighted(rows.get(i), width, rows.get(i).weight());
-            } else {
-              checksum.add(rows.get(i), width);
-            }
-          }
-          if (isLast) {
-            return;
-          }
-          if (rows.isEmpty()) {
-            LockSupport.parkNanos(IDLE_PARK_NANOS);
-          }
-        }
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-    }
-
-    void finish() {
-      isFinishing = true;
-      try {
-        join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while draining results", e);
-      }
-      if (failure != null) {
-        throw failure;
       }
     }
   }
