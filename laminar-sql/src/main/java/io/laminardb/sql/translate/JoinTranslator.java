@@ -15,7 +15,6 @@ import io.laminardb.core.type.Schema;
 import io.laminardb.core.type.TypeKind;
 import io.laminardb.sql.planner.RelationResolver;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AsofJoin;
@@ -44,9 +43,10 @@ final class JoinTranslator {
 
   private final PlanTranslator plan;
   private final RelationResolver resolver;
-  private final Iterator<AsofClause> asofClauses;
+  /** One per ASOF / FOR SYSTEM_TIME AS OF join, in the order of the query text. */
+  private final List<AsofClause> asofClauses;
 
-  JoinTranslator(PlanTranslator plan, RelationResolver resolver, Iterator<AsofClause> asofClauses) {
+  JoinTranslator(PlanTranslator plan, RelationResolver resolver, List<AsofClause> asofClauses) {
     this.plan = plan;
     this.resolver = resolver;
     this.asofClauses = asofClauses;
@@ -221,8 +221,24 @@ final class JoinTranslator {
 
   // ---- ASOF and temporal joins ----
 
+  private static int asofJoinsIn(org.apache.calcite.rel.RelNode rel) {
+    int n = rel instanceof AsofJoin ? 1 : 0;
+    for (org.apache.calcite.rel.RelNode input : rel.getInputs()) {
+      n += asofJoinsIn(input);
+    }
+    return n;
+  }
+
   private OperatorSpec asof(AsofJoin join, int leftWidth, String rightTable) {
-    AsofClause clause = asofClauses.hasNext() ? asofClauses.next() : new AsofClause(false, Long.MAX_VALUE, false);
+    // The clauses are in text order: the ASOF joins to the left of this one come first. Counting them, rather
+    // than taking the next clause when a join is reached, keeps outer joins (translated first) from taking
+    // their inner joins' clauses.
+    int index = asofJoinsIn(join.getLeft());
+    if (index >= asofClauses.size()) {
+      throw new IllegalStateException("ASOF join " + index + " has no clause from the query text ("
+          + asofClauses.size() + " found)");
+    }
+    AsofClause clause = asofClauses.get(index);
     if (rightTable != null && !clause.isTemporal()) {
       throw new LaminarException(ErrorCode.JOIN_TYPE_UNSUPPORTED, "ASOF JOIN needs a stream on the right ('"
           + rightTable + "' is a table); use a lookup join (JOIN " + rightTable + " ON ...) for the current"

@@ -53,7 +53,7 @@ public final class PlanTranslator {
 
   private final java.util.function.Function<String, String> eventTimeColumns;
   private io.laminardb.sql.planner.RelationResolver resolver;
-  private java.util.Iterator<AsofClause> asofClauses = java.util.Collections.emptyIterator();
+  private List<AsofClause> asofClauses = List.of();
 
   /**
    * One translator per query: it carries the query's streaming clauses.
@@ -99,7 +99,7 @@ public final class PlanTranslator {
   /** Gives the join translator the catalog (tables, lookup sources) and the ASOF clauses of the query text. */
   public PlanTranslator withJoins(io.laminardb.sql.planner.RelationResolver resolver, List<AsofClause> clauses) {
     this.resolver = resolver;
-    this.asofClauses = clauses.iterator();
+    this.asofClauses = List.copyOf(clauses);
     return this;
   }
 
