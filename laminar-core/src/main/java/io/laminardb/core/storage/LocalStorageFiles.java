@@ -69,12 +69,18 @@ public final class LocalStorageFiles implements StorageFiles {
   @Override
   public void syncDirectory(Path dir) throws IOException {
     // Opening a directory for reading and forcing it persists its entries on Linux; other systems refuse.
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(dir, StandardOpenOption.READ);
     } catch (IOException e) {
       if (!Files.isDirectory(dir)) {
         throw e;
       }
+      return;
+    }
+    // A failing fsync of an opened directory is a real I/O error: the rename it should persist may be lost.
+    try (ch) {
+      ch.force(true);
     }
   }
 

@@ -153,6 +153,15 @@ final class Recovery {
     Path walDir = storage.dir().resolve("wal");
     WalReader.Scan scan = WalReader.scan(walDir, storage.files());
     long coveredLsn = manifest == null ? 0 : manifest.walLsn();
+    if (!scan.records().isEmpty() && scan.records().get(0).lsn() > coveredLsn + 1) {
+      // The log was truncated for a checkpoint that cannot be restored: replaying what is left onto older
+      // state would silently lose the records in between.
+      throw new LaminarException(ErrorCode.WAL_CORRUPT, "the write-ahead log in " + walDir + " starts at record "
+          + scan.records().get(0).lsn() + " but the state being restored ("
+          + (manifest == null ? "no checkpoint" : "checkpoint " + manifest.checkpointId()) + ") covers only up to "
+          + coveredLsn + "; records " + (coveredLsn + 1) + ".." + (scan.records().get(0).lsn() - 1)
+          + " are gone. Restore the missing checkpoint or segments, or move the directory aside to start empty");
+    }
     Durability durability = storage.settings().durability();
     WalWriter wal = null;
     if (durability != Durability.NONE) {
