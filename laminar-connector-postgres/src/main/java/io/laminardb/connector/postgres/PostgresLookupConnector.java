@@ -241,8 +241,17 @@ final class PostgresLookupConnector implements LookupConnector {
         throw new LaminarException(ErrorCode.CONNECTOR_CONFIG, "lookup table '" + table + "': '"
             + config.jdbcUrl() + "' is not a PostgreSQL JDBC URL");
       }
-      c.setAutoCommit(false);
-      c.setReadOnly(true);
+      try {
+        c.setAutoCommit(false);
+        c.setReadOnly(true);
+      } catch (SQLException e) {
+        try {
+          c.close();
+        } catch (SQLException closing) {
+          e.addSuppressed(closing);
+        }
+        throw e;
+      }
       connection = c;
       return c;
     } catch (SQLException e) {

@@ -32,7 +32,7 @@ final class CacheKey {
 
   void set(Object[] key) {
     values = key;
-    hash = Arrays.hashCode(key);
+    hash = Arrays.deepHashCode(key);
   }
 
   /** A stored copy of this (probe) key. */
@@ -53,7 +53,7 @@ final class CacheKey {
     if (values == null) {
       return k.values == null && k.longValue == longValue;
     }
-    return k.values != null && Arrays.equals(values, k.values);
+    return k.values != null && Arrays.deepEquals(values, k.values);
   }
 
   @Override
