@@ -127,11 +127,23 @@ final class PostgresLookupConnector implements LookupConnector {
     int[] columns = query.readColumns(schema.size(), primaryKey);
     String sql = PostgresSql.select(config, schema, primaryKey, columns, query, 0);
     run(c -> {
+      long[] delivered = {0};
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setFetchSize(SCAN_FETCH_SIZE);
         ps.setQueryTimeout(0);
         bindPredicates(ps, 1, query);
-        read(ps, columns, rows);
+        read(ps, columns, row -> {
+          delivered[0]++;
+          rows.accept(row);
+        });
+      } catch (SQLException e) {
+        if (delivered[0] > 0) {
+          // Rows already went to the consumer: the usual retry on a fresh connection would deliver them twice.
+          disconnect();
+          throw new LaminarException(ErrorCode.CONNECTOR_READ, "lookup table '" + table + "': the scan failed"
+              + " after " + delivered[0] + " rows (" + config.describe() + "): " + e.getMessage(), e);
+        }
+        throw e;
       }
       c.commit();
       return null;
