@@ -36,6 +36,7 @@ public final class WalWriter implements AutoCloseable {
   private long durableLsn;
   private volatile IOException failure;
   private boolean closing;
+  private boolean isClosed;
 
   private StorageFiles.AppendFile current;
   private long currentFirstLsn;
@@ -102,7 +103,17 @@ public final class WalWriter implements AutoCloseable {
   public void awaitDurable(long lsn) {
     synchronized (lock) {
       while (durableLsn < lsn) {
-        checkHealthy();
+        // Not checkHealthy(): a record appended before close() is flushed by close() itself, so its pusher
+        // waits for that flush rather than hearing "closed" and retrying a record that will be replayed.
+        IOException f = failure;
+        if (f != null) {
+          throw new LaminarException(ErrorCode.WAL_WRITE_FAILED, "the write-ahead log in " + dir
+              + " failed and accepts nothing more: " + f.getMessage(), f);
+        }
+        if (isClosed) {
+          throw new LaminarException(ErrorCode.SHUTDOWN, "the write-ahead log closed before record " + lsn
+              + " was on disk");
+        }
         try {
           lock.wait();
         } catch (InterruptedException e) {
@@ -251,9 +262,16 @@ public final class WalWriter implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    flushNow();
-    synchronized (fileLock) {
-      current.close();
+    try {
+      flushNow();
+      synchronized (fileLock) {
+        current.close();
+      }
+    } finally {
+      synchronized (lock) {
+        isClosed = true;
+        lock.notifyAll();
+      }
     }
   }
 
