@@ -38,6 +38,26 @@ class CheckpointFaultTest {
     }
   }
 
+  @Test
+  void aLogTruncatedForAnUnrestorableCheckpointIsRefusedNotReplayedPastTheGap(@TempDir Path dir)
+      throws IOException {
+    // Retention 1 with small segments: the checkpoint lets the log drop everything before it.
+    try (LaminarDB db = builder(dir, Durability.GROUP).checkpointRetention(1).walSegmentBytes(1024).build()) {
+      db.execute(RecoveryTest.DDL);
+      db.start();
+      RecoveryTest.push(db, 0, 60);
+      db.checkpoint();
+      RecoveryTest.push(db, 60, 70);
+      db.shutdownNow();
+    }
+    Path only = checkpointDir(dir, 1);
+    byte[] b = Files.readAllBytes(only.resolve("state-0.bin"));
+    b[b.length / 2] ^= 0x01;
+    Files.write(only.resolve("state-0.bin"), b);
+    assertThatThrownBy(() -> builder(dir, Durability.GROUP).build())
+        .hasMessageContaining("LDB-6007").hasMessageContaining("are gone");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"truncated manifest", "flipped state byte", "missing state file"})
   void aDamagedNewestCheckpointFallsBackToThePreviousOne(String damage, @TempDir Path dir) throws IOException {
